@@ -1,0 +1,72 @@
+/**
+ * The one source of time. Every deadline is computed from an injected clock so
+ * that tests and operators can ask "what happens on 2031-01-01" without waiting.
+ */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that stands still until told to move; for tests and `--as-of` runs. */
+export class ManualClock implements Clock {
+  #now: Date;
+  constructor(start: Date | string) {
+    this.#now = new Date(start);
+  }
+  now(): Date {
+    return new Date(this.#now);
+  }
+  set(instant: Date | string): void {
+    this.#now = new Date(instant);
+  }
+  advance(ms: number): void {
+    this.#now = new Date(this.#now.getTime() + ms);
+  }
+}
+
+export const HOSPITAL_TIME_ZONE = 'Asia/Seoul';
+const DAY_MS = 86_400_000;
+
+/** The calendar date (YYYY-MM-DD) of an instant in Korea. */
+export function seoulDate(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: HOSPITAL_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
+}
+
+/** Date and time of an instant in Korea, as people read it (2021-08-06 00:00). */
+export function seoulDateTime(instant: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: HOSPITAL_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+/** Midnight at the start of a Korean calendar date, as an instant. */
+export function startOfSeoulDay(date: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError('date must be YYYY-MM-DD');
+  // Korea keeps no daylight saving time, so the offset is always +09:00.
+  const instant = new Date(`${date}T00:00:00+09:00`);
+  if (Number.isNaN(instant.getTime()) || seoulDate(instant) !== date) {
+    throw new RangeError('date must be a real calendar date');
+  }
+  return instant;
+}
+
+/** Whole Korean calendar days from one instant's date to another's. */
+export function seoulDaysBetween(from: Date, to: Date): number {
+  const a = startOfSeoulDay(seoulDate(from)).getTime();
+  const b = startOfSeoulDay(seoulDate(to)).getTime();
+  return Math.round((b - a) / DAY_MS);
+}

@@ -1,0 +1,51 @@
+import { type Logger, pino } from 'pino';
+
+export type { Logger };
+
+/**
+ * Field names that carry personal data somewhere in Jikim. A log line must never
+ * become a second store of personal data, so these are censored at any depth
+ * the redaction covers (top level and one level down, where request context
+ * and error details sit).
+ */
+export const personalFieldNames = [
+  'name',
+  'fullName',
+  'rrn',
+  'residentNumber',
+  'foreignerNumber',
+  'phone',
+  'mobile',
+  'email',
+  'address',
+  'birthDate',
+  'password',
+  'newPassword',
+  'currentPassword',
+  'cardNumber',
+  'accountNumber',
+  'guardianName',
+  'guardianContact',
+  'loginId',
+  'health',
+  'totp',
+  'code',
+  'cookie',
+  'authorization',
+] as const;
+
+const redactPaths = personalFieldNames.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
+
+export function createLogger(options: { level: string; destination?: pino.DestinationStream }) {
+  return pino(
+    {
+      level: options.level,
+      base: { service: 'jikim' },
+      redact: { paths: redactPaths, censor: '[redacted]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    options.destination,
+  );
+}
+
+export const silentLogger: Logger = pino({ level: 'silent' });

@@ -130,6 +130,19 @@ policy
     });
   });
 
+const failureByCode: Record<string, string> = {
+  ECONNREFUSED: 'the database refused the connection',
+  ENOTFOUND: 'the database host was not found',
+  ETIMEDOUT: 'the database did not answer in time',
+  '28P01': 'the database refused the password',
+  '3D000': 'the database does not exist',
+  EADDRINUSE: 'the port is already in use',
+};
+
+function describeFailure(error: Error & { code?: string }): string {
+  return (error.code && failureByCode[error.code]) ?? error.name ?? 'Error';
+}
+
 function reportFailure(error: unknown): never {
   if (error instanceof ConfigError || error instanceof MigrationError) {
     console.error(`jikim: ${error.message}`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCidrList } from '../access/networks.ts';
 
 /**
  * Every environment variable Jikim reads, with its default. The README's
@@ -13,13 +14,23 @@ const environmentSchema = z.object({
     .default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   JIKIM_DATA: z.string().min(1).default('./data'),
-  DATABASE_URL: z
-    .string()
-    .refine(isPostgresUrl, 'must be a postgres:// or postgresql:// URL with a host')
-    .optional(),
+  // An empty value is how shells and compose files say "unset".
+  DATABASE_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .refine(isPostgresUrl, 'must be a postgres:// or postgresql:// URL with a host')
+      .optional(),
+  ),
   JIKIM_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JIKIM_DEMO: z.enum(['auto', 'on', 'off'], { error: 'must be auto, on or off' }).default('auto'),
+  JIKIM_INTERNAL_NETWORKS: z
+    .string()
+    .refine(isCidrList, 'must be a comma-separated list of CIDR ranges')
+    .default('127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16'),
+  JIKIM_TRUST_PROXY: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('0'),
+  JIKIM_STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
 });
 
 function isPostgresUrl(value: string): boolean {
@@ -40,6 +51,12 @@ export interface Config {
   logLevel: string;
   /** Load the demo data set into an empty database ('auto': only on PGlite outside production). */
   demo: 'auto' | 'on' | 'off';
+  /** The hospital's networks; staff signing in from elsewhere need a second factor. */
+  internalNetworks: string[];
+  /** Believe X-Forwarded-For/-Proto: only behind the hospital's own reverse proxy. */
+  trustProxy: boolean;
+  /** Minutes after which an unused staff session ends. */
+  staffIdleMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -66,5 +83,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: e.JIKIM_ENV,
     logLevel: e.LOG_LEVEL,
     demo: e.JIKIM_DEMO,
+    internalNetworks: e.JIKIM_INTERNAL_NETWORKS.split(',')
+      .map((range) => range.trim())
+      .filter((range) => range !== ''),
+    trustProxy: e.JIKIM_TRUST_PROXY === '1',
+    staffIdleMinutes: e.JIKIM_STAFF_IDLE_MINUTES,
   };
 }

@@ -38,9 +38,16 @@ export function createMigrator(db: Db): Migrator {
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const result: MigrationResultSet = await createMigrator(db).migrateToLatest();
   if (result.error) {
+    // A database that cannot be reached is not a broken migration; report it as what it is.
+    if (isConnectionFailure(result.error)) throw result.error;
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     const reason = result.error instanceof Error ? result.error.message : String(result.error);
     throw new MigrationError(`Migration ${failed} failed: ${reason}`);
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+function isConnectionFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(E[A-Z]+|28P01|28000|3D000|57P03)$/.test(code);
 }

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly: no build step between `npm ci` and `npm start`.
-import { register } from 'tsx/esm/api';
+// The jikim command. Runs the server from one bundled file, rebuilt from src/
+// whenever a source is newer, so no separate build step stands between
+// `npm ci` and `npm start`.
+import { pathToFileURL } from 'node:url';
+import { ensureBundle } from './bundle.js';
 
-register();
-await import('../src/cli.ts');
+process.setSourceMapsEnabled(true);
+await import(pathToFileURL(await ensureBundle()).href);

@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
+import { staffCommand } from './access/cli.ts';
+import { auditCommand } from './platform/audit/audit-command.ts';
 import { startOfSeoulDay, systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
+import { keysCommand } from './platform/crypto/keys-command.ts';
 import { openDatabase } from './platform/db.ts';
 import { DomainError } from './platform/errors.ts';
 import { createLogger } from './platform/log.ts';
@@ -158,11 +161,13 @@ function reportFailure(error: unknown): never {
   } else {
     const e = error as Error & { code?: string };
     // Driver messages can quote connection strings; say only what kind of failure it was.
-    console.error(
-      `jikim: ${e.code === 'ECONNREFUSED' ? 'the database refused the connection' : (e.name ?? 'Error')}${e.code ? ` (${e.code})` : ''}`,
-    );
+    console.error(`jikim: ${describeFailure(e)}${e.code ? ` (${e.code})` : ''}`);
   }
   process.exit(2);
 }
+
+program.addCommand(keysCommand());
+program.addCommand(auditCommand());
+program.addCommand(staffCommand());
 
 program.parseAsync(process.argv).catch(reportFailure);

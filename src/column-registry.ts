@@ -1,4 +1,8 @@
+import { accessColumns } from './access/tables.ts';
 import { noticeColumns } from './notices/tables.ts';
+import { patientColumns } from './patients/tables.ts';
+import { auditColumns } from './platform/audit/tables.ts';
+import { cryptoColumns } from './platform/crypto/tables.ts';
 import type { ColumnRegistry } from './platform/personal-columns.ts';
 import { policyColumns } from './policy/tables.ts';
 
@@ -6,4 +10,8 @@ import { policyColumns } from './policy/tables.ts';
 export const columnRegistry: ColumnRegistry = {
   ...policyColumns,
   ...noticeColumns,
+  ...accessColumns,
+  ...auditColumns,
+  ...cryptoColumns,
+  ...patientColumns,
 };

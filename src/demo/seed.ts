@@ -1,3 +1,4 @@
+import { seedDemoStaff } from '../access/demo-staff.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
 import type { Logger } from '../platform/log.ts';
@@ -7,6 +8,7 @@ import type { Logger } from '../platform/log.ts';
  * `npm start` shows a working hospital. It marks itself done with a notice.
  */
 export async function seedDemoData({ db, clock, log }: { db: Db; clock: Clock; log: Logger }) {
+  await seedDemoStaff({ db, clock });
   const done = await db
     .selectFrom('app.notices')
     .select('id')

@@ -1,8 +1,18 @@
+import type { AccessTables } from '../access/tables.ts';
 import type { NoticeTables } from '../notices/tables.ts';
+import type { PatientTables } from '../patients/tables.ts';
 import type { PolicyTables } from '../policy/tables.ts';
+import type { AuditTables } from './audit/tables.ts';
+import type { CryptoTables } from './crypto/tables.ts';
 
 /**
  * Every table Jikim has, as Kysely sees it. Each module declares its own tables
  * beside its service; this is only where they meet.
  */
-export interface Database extends PolicyTables, NoticeTables {}
+export interface Database
+  extends PolicyTables,
+    NoticeTables,
+    AccessTables,
+    AuditTables,
+    CryptoTables,
+    PatientTables {}

@@ -1,41 +1,45 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import {
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  Migrator,
+  sql,
+} from 'kysely';
 import type { Db } from './db.ts';
+import { migrations } from './migrations/index.ts';
 
-const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
-
-/**
- * Reads the numbered migration files of `platform/migrations`. A file, once landed,
- * never changes; a new change is a new file with a later timestamp.
- */
-class FolderMigrationProvider implements MigrationProvider {
-  async getMigrations(): Promise<Record<string, Migration>> {
-    const files = (await readdir(migrationsDir)).filter((f) => /^\d{4}-.*\.ts$/.test(f)).sort();
-    const migrations: Record<string, Migration> = {};
-    for (const file of files) {
-      const module = (await import(pathToFileURL(join(migrationsDir, file)).href)) as Migration;
-      migrations[file.replace(/\.ts$/, '')] = module;
-    }
-    return migrations;
-  }
-}
+/** A file, once landed, never changes; a new change is a new file with a later timestamp. */
+const provider: MigrationProvider = {
+  getMigrations: async (): Promise<Record<string, Migration>> => migrations,
+};
 
 export class MigrationError extends Error {
   override name = 'MigrationError';
 }
 
 export function createMigrator(db: Db): Migrator {
-  return new Migrator({
-    db,
-    provider: new FolderMigrationProvider(),
-    migrationTableSchema: 'public',
-  });
+  return new Migrator({ db, provider, migrationTableSchema: 'public' });
+}
+
+/**
+ * True when every migration is already recorded as applied: one query, so a
+ * restart does not pay for the migrator's own set-up.
+ */
+async function isUpToDate(db: Db): Promise<boolean> {
+  try {
+    const result = await sql<{ name: string }>`select name from public.kysely_migration`.execute(
+      db,
+    );
+    const applied = new Set(result.rows.map((r) => r.name));
+    return Object.keys(migrations).every((name) => applied.has(name));
+  } catch {
+    return false;
+  }
 }
 
 /** Brings the database to the newest schema; both engines run the same files. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
+  if (await isUpToDate(db)) return [];
   const result: MigrationResultSet = await createMigrator(db).migrateToLatest();
   if (result.error) {
     // A database that cannot be reached is not a broken migration; report it as what it is.

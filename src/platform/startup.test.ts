@@ -61,9 +61,14 @@ test('jikim start serves /healthz and /privacy on PGlite and exits cleanly on SI
     const privacy = await fetch(`http://127.0.0.1:${port}/privacy`);
     assert.equal(privacy.status, 200);
     assert.match(await privacy.text(), /개인정보처리방침/);
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
     child.kill('SIGTERM');
-    const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('hung'), 15_000))]);
+    const code = await Promise.race([
+      exited,
+      new Promise((r) => setTimeout(() => r('hung'), 15_000)),
+    ]);
     assert.equal(code, 0, 'exits by itself once PGlite is closed');
   } finally {
     child.kill('SIGKILL');

@@ -15,7 +15,9 @@ test('every column of the schema is classified and every declared item has a pur
 });
 
 test('a table holding personal data the policy does not declare fails the check, naming the column', async () => {
-  await sql`create table app.newsletter (id uuid primary key, favourite_colour text)`.execute(deps.db);
+  await sql`create table app.newsletter (id uuid primary key, favourite_colour text)`.execute(
+    deps.db,
+  );
   const registry = { ...columnRegistry, 'app.newsletter': { id: null } };
   const problems = await runPolicyCheck(deps, registry);
   assert.equal(problems.length, 1);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { openTestSystem } from '../../test/system.ts';
 import { ManualClock } from '../platform/clock.ts';
 import { DomainError } from '../platform/errors.ts';
-import { openTestSystem } from '../../test/system.ts';
 import { seedPolicy } from './seed-policy.ts';
 import { announceVersion, draftVersion, listVersions } from './versions.ts';
 
@@ -34,7 +34,10 @@ test('the seed version is in force, announced 2021-07-30 and effective 2021-08-0
   const api = (await (await system.app.request('/api/v1/policy')).json()) as {
     version: { announcedOn: string; effectiveOn: string };
   };
-  assert.deepEqual([api.version.announcedOn, api.version.effectiveOn], ['2021-07-30', '2021-08-06']);
+  assert.deepEqual(
+    [api.version.announcedOn, api.version.effectiveOn],
+    ['2021-07-30', '2021-08-06'],
+  );
 });
 
 test('a version announced with 6 days of notice is refused and changes nothing', async () => {
@@ -96,12 +99,12 @@ test('with 7 days of notice it is accepted, posted as a notice, and in force exa
 test('an invalid declaration is refused naming the field, and nothing is stored', async () => {
   const before = (await listVersions(deps)).length;
   const broken = structuredClone(seedPolicy) as unknown as { processors: { list: unknown } };
-  broken.processors.list = "none";
+  broken.processors.list = 'none';
   await assert.rejects(
     draftVersion(deps, { label: 'broken', declaration: broken, createdBy: 'test' }),
     (error: unknown) =>
       error instanceof DomainError &&
-      error.options.fields?.some((f) => f.field === "processors.list") === true,
+      error.options.fields?.some((f) => f.field === 'processors.list') === true,
   );
   assert.equal((await listVersions(deps)).length, before);
 });

@@ -1,6 +1,19 @@
 import type { Logger } from 'pino';
+import type { Role } from '../../access/roles.ts';
 import type { Lang } from '../i18n.ts';
-import type { Access } from './access.ts';
+import type { Access, StaffAccessEnforcer } from './access.ts';
+
+/** A signed-in staff member, as the guard found them on this request. */
+export interface StaffActor {
+  kind: 'staff';
+  id: string;
+  /** Roles of the grants active right now, read from the database on this request. */
+  roles: readonly Role[];
+  grantIds: readonly string[];
+}
+
+/** Who is calling; member and processor actors join this union when their modules land. */
+export type Actor = StaffActor;
 
 /** The one typed request environment every sub-app and middleware shares. */
 export interface AppEnv {
@@ -12,5 +25,17 @@ export interface AppEnv {
     access: Access;
     /** CSP nonce for inline scripts on server-rendered pages. */
     secureHeadersNonce?: string;
+    /** Checks staff declarations; installed once for the whole app by the access module. */
+    enforceStaffAccess?: StaffAccessEnforcer;
+    /** Set by the guard once it has let a staff request through. */
+    actor?: Actor;
+    /** The declared purpose the caller named, for routes that touch personal data. */
+    purpose?: string;
+    /** The grant whose role allowed this request; the access log names it. */
+    grantId?: string;
+    /** The caller's address as the access module resolved it (proxy headers only when trusted). */
+    clientAddress?: string;
+    /** SHA-256 id of the caller's staff session, for sign-out. */
+    staffSessionId?: string;
   };
 }

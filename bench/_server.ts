@@ -1,0 +1,52 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const jikim = fileURLToPath(new URL('../bin/jikim.js', import.meta.url));
+
+export interface RunningServer {
+  child: ChildProcess;
+  port: number;
+  /** Milliseconds from spawn to the first 200 on the probed path. */
+  readyMs: number;
+  stop(): Promise<void>;
+}
+
+/** Starts `jikim start` in its own process and waits for the first 200 on `probe`. */
+export async function startJikim(options: {
+  env?: Record<string, string>;
+  probe?: string;
+  timeoutMs?: number;
+}): Promise<RunningServer> {
+  const port = 20000 + Math.floor(Math.random() * 30000);
+  const started = performance.now();
+  const child = spawn(process.execPath, [jikim, 'start'], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...options.env, PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const deadline = started + (options.timeoutMs ?? 120_000);
+  for (;;) {
+    const res = await fetch(`http://127.0.0.1:${port}${options.probe ?? '/privacy'}`).catch(
+      () => undefined,
+    );
+    if (res?.status === 200) {
+      await res.arrayBuffer();
+      break;
+    }
+    if (performance.now() > deadline || child.exitCode !== null) {
+      child.kill('SIGKILL');
+      throw new Error('server did not come up');
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const readyMs = performance.now() - started;
+  return {
+    child,
+    port,
+    readyMs,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

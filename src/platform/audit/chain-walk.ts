@@ -1,0 +1,162 @@
+import { createHmac } from 'node:crypto';
+import { type ChainKeys, GENESIS_HASH } from './chain.ts';
+import type { TamperKind } from './tamper-kind.ts';
+
+/** The first broken link, named so that an inspector can find the row. */
+export interface ChainProblem {
+  segment: number;
+  seq: number;
+  id: number | string;
+  kind: TamperKind;
+  message: string;
+}
+
+/** A signed checkpoint, its hash in hex. */
+export interface Checkpoint {
+  id: number;
+  segment: number;
+  seq: number;
+  hash: string;
+}
+
+/** A line as the walk reads it: hashes in hex, its content already encoded by the database. */
+export interface ChainLink {
+  id: number;
+  segment: number;
+  seq: number;
+  prev: string;
+  hash: string;
+  content: string;
+}
+
+/** Where the walk stands in one segment. */
+export interface SegmentWalk {
+  segment: number;
+  nextSeq: number;
+  /** Hex of the hash the next line must link to. */
+  prevHash: string;
+  lastId: number | undefined;
+  /** This segment's checkpoints, ascending; the walk checks each as it passes. */
+  checkpoints: Checkpoint[];
+}
+
+/** Thrown to stop the walk at the first broken link. */
+export class Broken extends Error {
+  constructor(readonly problem: ChainProblem) {
+    super(problem.message);
+  }
+}
+
+export function startWalk(segment: number, checkpoints: Map<number, Checkpoint[]>): SegmentWalk {
+  return {
+    segment,
+    nextSeq: 1,
+    prevHash: hex(GENESIS_HASH),
+    lastId: undefined,
+    checkpoints: [...(checkpoints.get(segment) ?? [])],
+  };
+}
+
+/**
+ * Checks one line and moves the walk past it. False when its hash does not
+ * hold, for the caller to look closer; other breaks throw.
+ */
+export function lineHolds(
+  keys: ChainKeys,
+  walk: SegmentWalk,
+  row: ChainLink,
+  head: { seq: number } | undefined,
+): boolean {
+  const seq = Number(row.seq);
+  if (seq > walk.nextSeq) {
+    throw new Broken({
+      segment: walk.segment,
+      seq: walk.nextSeq,
+      id: row.id,
+      kind: 'deleted',
+      message: `segment ${walk.segment}: seq ${walk.nextSeq}${seq - 1 > walk.nextSeq ? `–${seq - 1}` : ''} missing before row id ${row.id}: lines were deleted`,
+    });
+  }
+  const intact =
+    row.prev === walk.prevHash &&
+    createHmac('sha256', keys.line)
+      .update(walk.prevHash, 'hex')
+      .update(row.content)
+      .digest('hex') === row.hash;
+  if (!intact) return false;
+  passLine(walk, row, head);
+  return true;
+}
+
+export function passLine(
+  walk: SegmentWalk,
+  row: ChainLink,
+  head: { seq: number } | undefined,
+): void {
+  const seq = Number(row.seq);
+  if (head !== undefined && seq > head.seq) {
+    throw new Broken({
+      ...at(row),
+      kind: 'head-mismatch',
+      message: `segment ${row.segment} head stands at seq ${head.seq}, behind its line seq ${seq} (row id ${row.id}): the head was rewound`,
+    });
+  }
+  const checkpoint = walk.checkpoints[0];
+  if (checkpoint?.seq === seq) {
+    if (checkpoint.hash !== row.hash) {
+      throw new Broken({
+        ...at(row),
+        kind: 'head-mismatch',
+        message: `checkpoint ${checkpoint.id} disagrees with segment ${row.segment}, seq ${seq} (row id ${row.id})`,
+      });
+    }
+    walk.checkpoints.shift();
+  }
+  walk.nextSeq = seq + 1;
+  walk.prevHash = row.hash;
+  walk.lastId = row.id;
+}
+
+/** The end of a chain must be where its head and its newest checkpoint say. */
+export function checkEnd(walk: SegmentWalk, head: { seq: number; hash: string } | undefined): void {
+  const lastSeq = walk.nextSeq - 1;
+  const lastRow = walk.lastId === undefined ? 'no lines left' : `row id ${walk.lastId}`;
+  const signedSeq = walk.checkpoints.at(-1)?.seq ?? 0;
+  const expectedEnd = Math.max(head?.seq ?? 0, signedSeq);
+  if (expectedEnd > lastSeq) {
+    const witness =
+      signedSeq > (head?.seq ?? 0) ? `its signed checkpoint at seq ${signedSeq}` : 'its head';
+    throw new Broken({
+      segment: walk.segment,
+      seq: lastSeq + 1,
+      id: 'missing',
+      kind: 'truncated',
+      message: `segment ${walk.segment} ends at seq ${lastSeq} (${lastRow}) but ${witness} reaches seq ${expectedEnd}: the newest lines were removed`,
+    });
+  }
+  if (head && head.hash !== walk.prevHash) {
+    throw new Broken({
+      segment: walk.segment,
+      seq: lastSeq,
+      id: walk.lastId ?? 'none',
+      kind: 'head-mismatch',
+      message: `segment ${walk.segment} head does not match its last line, seq ${lastSeq} (${lastRow})`,
+    });
+  }
+}
+
+export function noHead(row: ChainLink): never {
+  throw new Broken({
+    ...at(row),
+    kind: 'head-mismatch',
+    message: `segment ${row.segment} has lines but no head, starting at seq ${row.seq} (row id ${row.id})`,
+  });
+}
+
+export function at(row: { segment: number; seq: number; id: number }) {
+  return { segment: row.segment, seq: Number(row.seq), id: row.id };
+}
+
+export function hex(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+}

@@ -1,0 +1,210 @@
+import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { test } from 'node:test';
+import { type RawBuilder, sql } from 'kysely';
+import { freshDatabase } from '../../../test/db.ts';
+import { ManualClock } from '../clock.ts';
+import type { Db } from '../db.ts';
+import { type AccessLogEntry, createAccessLog } from './access-log.ts';
+import { describeVerifyResult } from './audit-command.ts';
+import { checkpointAccessLog } from './checkpoint.ts';
+import { type VerifyResult, verifyAccessLog } from './verify.ts';
+
+const auditKey = randomBytes(32);
+
+function aRead(): AccessLogEntry {
+  return {
+    actor: { kind: 'staff', id: randomUUID() },
+    ip: '192.168.0.10',
+    subjectIds: [randomUUID()],
+    items: ['care.name', 'care.health_info'],
+    action: 'read',
+    purpose: 'care',
+    outcome: 'allowed',
+  };
+}
+
+/**
+ * A fresh database holding one segment of `lines` lines (seq 1…lines), for a
+ * test to tamper with. Ids are by seq, as an inspector would look them up.
+ */
+async function logOf(t: { after(fn: () => Promise<void>): void }, lines = 6, segments = 1) {
+  const handle = await freshDatabase();
+  t.after(() => handle.close());
+  const clock = new ManualClock('2026-11-27T09:00:00+09:00');
+  const log = createAccessLog({ clock, auditKey, segments });
+  for (let i = 0; i < lines; i++) {
+    clock.advance(60_000);
+    await log.append(handle.db, aRead());
+  }
+  const rows = await handle.db
+    .selectFrom('audit.access_log')
+    .select(['id', 'segment', 'seq', 'hash'])
+    .orderBy('id')
+    .execute();
+  const idOfSeq = (seq: number) => rows.find((r) => r.segment === 0 && r.seq === seq)?.id;
+  return { db: handle.db, clock, rows, idOfSeq };
+}
+
+/** What an attacker with the database's superuser can do: write with the triggers off. */
+async function asAttacker(db: Db, ...statements: RawBuilder<unknown>[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`set local session_replication_role = replica`.execute(trx);
+    for (const statement of statements) await statement.execute(trx);
+  });
+}
+
+function problemOf(result: VerifyResult) {
+  assert.equal(result.ok, false, 'verify should have found the tampering');
+  if (result.ok) throw new Error('unreachable');
+  return result.problem;
+}
+
+test('an untouched log verifies', async (t) => {
+  const { db } = await logOf(t, 6, 3);
+  const result = await verifyAccessLog({ db, auditKey });
+  assert.deepEqual(result, { ok: true, entries: 6, segments: 3 });
+  assert.equal(describeVerifyResult(result), 'OK: 6 entries in 3 segments verified');
+  // Without the key the chain cannot be checked, let alone recomputed.
+  assert.equal((await verifyAccessLog({ db, auditKey: randomBytes(32) })).ok, false);
+});
+
+test('an edited field names its line', async (t) => {
+  const { db, idOfSeq } = await logOf(t);
+  await asAttacker(
+    db,
+    sql`update audit.access_log set subject_ids = array[${randomUUID()}] where segment = 0 and seq = 3`,
+  );
+  const result = await verifyAccessLog({ db, auditKey });
+  assert.deepEqual(
+    { ...problemOf(result), message: undefined },
+    { segment: 0, seq: 3, id: idOfSeq(3), kind: 'edited', message: undefined },
+  );
+  assert.match(describeVerifyResult(result), /^BROKEN: segment 0, seq 3, row id \d+: edited/);
+
+  // Even a microsecond moved on a line's time is a change.
+  const timed = await logOf(t);
+  await asAttacker(
+    timed.db,
+    sql`update audit.access_log set at = at + interval '1 microsecond' where segment = 0 and seq = 5`,
+  );
+  const problem = problemOf(await verifyAccessLog({ db: timed.db, auditKey }));
+  assert.deepEqual([problem.kind, problem.seq], ['edited', 5]);
+});
+
+test('a deleted line in the middle is found, also when the rest is renumbered', async (t) => {
+  const { db, idOfSeq } = await logOf(t);
+  await asAttacker(db, sql`delete from audit.access_log where segment = 0 and seq = 3`);
+  const gap = problemOf(await verifyAccessLog({ db, auditKey }));
+  assert.deepEqual([gap.kind, gap.seq, gap.id], ['deleted', 3, idOfSeq(4)]);
+
+  const renumbered = await logOf(t);
+  await asAttacker(
+    renumbered.db,
+    sql`delete from audit.access_log where segment = 0 and seq = 3`,
+    ...[4, 5, 6].map((seq) => sql`update audit.access_log set seq = seq - 1 where seq = ${seq}`),
+    sql`update audit.access_log_heads set seq = 5`,
+  );
+  const shifted = problemOf(await verifyAccessLog({ db: renumbered.db, auditKey }));
+  assert.deepEqual([shifted.kind, shifted.seq, shifted.id], ['deleted', 3, renumbered.idOfSeq(4)]);
+});
+
+test('a forged line slipped into the chain is found', async (t) => {
+  const { db, rows } = await logOf(t);
+  const prev = rows.find((r) => r.seq === 2)?.hash;
+  await asAttacker(
+    db,
+    ...[6, 5, 4, 3].map((seq) => sql`update audit.access_log set seq = seq + 1 where seq = ${seq}`),
+    sql`insert into audit.access_log (segment, seq, prev_hash, hash, at, actor_kind, actor_id,
+          subject_ids, items, action, purpose, outcome)
+        values (0, 3, ${prev}, ${randomBytes(32)}, now(), 'staff', 'alibi',
+          array[${randomUUID()}], '{care.name}', 'read', 'care', 'allowed')`,
+    sql`update audit.access_log_heads set seq = 7`,
+  );
+  const forged = await db
+    .selectFrom('audit.access_log')
+    .select('id')
+    .where('actor_id', '=', 'alibi')
+    .executeTakeFirstOrThrow();
+  const problem = problemOf(await verifyAccessLog({ db, auditKey }));
+  assert.deepEqual([problem.kind, problem.seq, problem.id], ['inserted', 3, forged.id]);
+});
+
+test('a forged line added after the newest is found', async (t) => {
+  const { db, rows } = await logOf(t);
+  await asAttacker(
+    db,
+    sql`insert into audit.access_log (segment, seq, prev_hash, hash, at, actor_kind, actor_id,
+          subject_ids, items, action, purpose, outcome)
+        values (0, 7, ${rows.at(-1)?.hash}, ${randomBytes(32)}, now(), 'staff', 'alibi',
+          '{}', '{care.name}', 'read', 'care', 'allowed')`,
+  );
+  const problem = problemOf(await verifyAccessLog({ db, auditKey }));
+  assert.deepEqual([problem.kind, problem.seq], ['inserted', 7]);
+});
+
+test('two lines whose seq were swapped are found as reordered', async (t) => {
+  const { db, idOfSeq } = await logOf(t);
+  await asAttacker(
+    db,
+    sql`update audit.access_log set seq = 100 where segment = 0 and seq = 3`,
+    sql`update audit.access_log set seq = 3 where segment = 0 and seq = 4`,
+    sql`update audit.access_log set seq = 4 where segment = 0 and seq = 100`,
+  );
+  const problem = problemOf(await verifyAccessLog({ db, auditKey }));
+  assert.deepEqual([problem.kind, problem.seq, problem.id], ['reordered', 3, idOfSeq(4)]);
+});
+
+test('removing the newest lines is found by the head, and by a checkpoint when the head is rewound', async (t) => {
+  const { db } = await logOf(t);
+  await asAttacker(db, sql`delete from audit.access_log where segment = 0 and seq > 4`);
+  const byHead = problemOf(await verifyAccessLog({ db, auditKey }));
+  assert.deepEqual([byHead.kind, byHead.segment, byHead.seq], ['truncated', 0, 5]);
+  assert.match(byHead.message, /its head reaches seq 6/);
+
+  const second = await logOf(t);
+  assert.deepEqual(await checkpointAccessLog({ db: second.db, clock: second.clock, auditKey }), {
+    written: 1,
+  });
+  const fourth = second.rows.find((r) => r.seq === 4)?.hash;
+  await asAttacker(
+    second.db,
+    sql`delete from audit.access_log where segment = 0 and seq > 4`,
+    sql`update audit.access_log_heads set seq = 4, hash = ${fourth} where segment = 0`,
+  );
+  const byCheckpoint = problemOf(await verifyAccessLog({ db: second.db, auditKey }));
+  assert.deepEqual([byCheckpoint.kind, byCheckpoint.seq], ['truncated', 5]);
+  assert.match(byCheckpoint.message, /signed checkpoint at seq 6/);
+});
+
+test('a checkpoint written without the key is found', async (t) => {
+  const { db, rows } = await logOf(t);
+  await db
+    .insertInto('audit.access_log_checkpoints')
+    .values({
+      segment: 0,
+      seq: 9,
+      hash: rows[0]?.hash ?? Buffer.alloc(32),
+      at: new Date(),
+      signature: randomBytes(32),
+    })
+    .execute();
+  const problem = problemOf(await verifyAccessLog({ db, auditKey }));
+  assert.equal(problem.kind, 'head-mismatch');
+  assert.match(problem.message, /not carry a valid signature/);
+});
+
+test('in a log of many segments, the broken one is named', async (t) => {
+  const { db, rows } = await logOf(t, 40, 8);
+  const target = rows[25];
+  assert.ok(target);
+  await asAttacker(
+    db,
+    sql`update audit.access_log set purpose = 'marketing' where id = ${target.id}`,
+  );
+  const problem = problemOf(await verifyAccessLog({ db, auditKey, batchSize: 4 }));
+  assert.deepEqual(
+    [problem.kind, problem.segment, problem.seq, problem.id],
+    ['edited', target.segment, target.seq, target.id],
+  );
+});

@@ -1,0 +1,19 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-27T2100-foundation.ts';
+import * as subjectKeys from './2026-11-27T2200-subject-keys.ts';
+import * as accessLog from './2026-11-27T2210-access-log.ts';
+import * as staff from './2026-11-27T2220-staff.ts';
+import * as patients from './2026-11-27T2230-patients.ts';
+
+/**
+ * Every migration, by the name recorded in the database, in the order they run.
+ * Listed statically so the bundled server carries them; a test fails when a
+ * file in this folder is missing here.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-27T2100-foundation': foundation,
+  '2026-11-27T2200-subject-keys': subjectKeys,
+  '2026-11-27T2210-access-log': accessLog,
+  '2026-11-27T2220-staff': staff,
+  '2026-11-27T2230-patients': patients,
+};

@@ -155,6 +155,22 @@ const matrix: Row[] = [
   },
   {
     method: 'GET',
+    route: '/staff/access-log',
+    path: () => '/staff/access-log?action=read',
+    refused: 'clinician',
+    permitted: 'privacy_staff',
+    ok: 200,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/staff/access-log',
+    path: () => '/api/v1/staff/access-log?outcome=refused',
+    refused: 'front_desk',
+    permitted: 'privacy_officer',
+    ok: 200,
+  },
+  {
+    method: 'GET',
     route: '/api/v1/staff/me',
     path: () => '/api/v1/staff/me',
     permitted: 'clinician',

@@ -4,6 +4,7 @@ import { createRouter } from '../platform/http/create-app.ts';
 import type { Logger } from '../platform/log.ts';
 import { csrfGuard } from './csrf.ts';
 import { isInside, networkList } from './networks.ts';
+import { accessLogRoutes } from './routes/access-log.tsx';
 import { accountRoutes } from './routes/accounts.tsx';
 import { staffApiRoutes } from './routes/api.ts';
 import { ownAccountRoutes } from './routes/own-account.tsx';
@@ -33,5 +34,6 @@ export function accessRoutes(deps: {
   app.route('/', ownAccountRoutes(routeDeps));
   app.route('/', accountRoutes(routeDeps));
   app.route('/', staffApiRoutes(routeDeps));
+  app.route('/', accessLogRoutes(routeDeps));
   return app;
 }

@@ -166,3 +166,32 @@ test('registering bad input names the field and stores nothing', async () => {
   assert.equal(again.status, 409);
   assert.equal(await count(), before);
 });
+
+test('staff can search the access log by subject, action and outcome, page and API', async () => {
+  const privacy = await makeStaff(deps, { role: 'privacy_staff' });
+  const inspector = new StaffClient(system.app);
+  await inspector.signIn(privacy.loginId, privacy.password);
+  const subject = patientSubject(first.id);
+  const api = await inspector.get(`/api/v1/staff/access-log?subjectId=${subject}&outcome=refused`);
+  assert.equal(api.status, 200);
+  const { entries } = (await api.json()) as {
+    entries: { purpose: string; actor: { id: string } }[];
+  };
+  assert.ok(entries.length >= 1);
+  assert.ok(entries.every((e) => e.actor.id !== privacy.id));
+  assert.ok(entries.some((e) => e.purpose === 'marketing'));
+
+  const page = await inspector.get(`/staff/access-log?subjectId=${subject}&action=read`);
+  assert.equal(page.status, 200);
+  const html = await page.text();
+  assert.match(html, /개인정보 접속기록 조회/);
+  assert.match(html, /care\.health_info/);
+
+  const bad = await inspector.get('/api/v1/staff/access-log?from=2026-12-01&to=2026-11-01');
+  assert.equal(bad.status, 400);
+});
+
+test('anonymous callers get 401 on the patient API', async () => {
+  const res = await system.app.request(`/api/v1/patients/${first.id}/health-records`);
+  assert.equal(res.status, 401);
+});

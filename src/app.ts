@@ -2,6 +2,7 @@ import { staffAccessEnforcement } from './access/guard.ts';
 import type { PersonalDataDoor } from './access/personal-data.ts';
 import { accessRoutes } from './access/routes.tsx';
 import type { AccessSettings } from './access/settings.ts';
+import { memberRoutes } from './members/routes.ts';
 import { noticeRoutes } from './notices/routes.tsx';
 import { patientRoutes } from './patients/routes.ts';
 import type { AccessLog } from './platform/audit/access-log.ts';
@@ -59,6 +60,7 @@ export function buildApp(deps: AppDeps): Router {
   app.route('/', noticeRoutes(deps));
   app.route('/', accessRoutes(deps));
   app.route('/', patientRoutes(deps));
+  app.route('/', memberRoutes(deps));
 
   app.get(
     '/api/v1/openapi.json',

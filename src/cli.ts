@@ -9,6 +9,7 @@ import { openDatabase } from './platform/db.ts';
 import { DomainError } from './platform/errors.ts';
 import { createLogger } from './platform/log.ts';
 import { MigrationError, migrateToLatest } from './platform/migrate.ts';
+import { outboxCommand } from './platform/outbox/outbox-command.ts';
 import { runPolicyCheck } from './policy/conformance.ts';
 import { renderPolicyHtml } from './policy/render-html.tsx';
 import {
@@ -169,5 +170,6 @@ function reportFailure(error: unknown): never {
 program.addCommand(keysCommand());
 program.addCommand(auditCommand());
 program.addCommand(staffCommand());
+program.addCommand(outboxCommand());
 
 program.parseAsync(process.argv).catch(reportFailure);

@@ -37,7 +37,11 @@ export async function createSession(
 }
 
 /** Idle too long (last_seen + idle < now) or past its absolute lifetime. */
-export function sessionExpired(session: StaffSessionRow, now: Date, settings: AccessSettings) {
+export function sessionExpired(
+  session: Pick<StaffSessionRow, 'last_seen_at' | 'expires_at'>,
+  now: Date,
+  settings: Pick<AccessSettings, 'idleTimeoutMinutes'>,
+) {
   const idleUntil = session.last_seen_at.getTime() + settings.idleTimeoutMinutes * MINUTE_MS;
   return idleUntil < now.getTime() || session.expires_at.getTime() <= now.getTime();
 }

@@ -31,7 +31,21 @@ const environmentSchema = z.object({
     .default('127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16'),
   JIKIM_TRUST_PROXY: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('0'),
   JIKIM_STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  JIKIM_SMTP_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().refine(isSmtpUrl, 'must be an smtp:// or smtps:// URL with a host').optional(),
+  ),
+  JIKIM_MAIL_FROM: z.string().min(3).default('no-reply@localhost'),
 });
+
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 function isPostgresUrl(value: string): boolean {
   try {
@@ -57,6 +71,10 @@ export interface Config {
   trustProxy: boolean;
   /** Minutes after which an unused staff session ends. */
   staffIdleMinutes: number;
+  /** Where e-mail goes out (outbox); unset, e-mail stays queued. */
+  smtpUrl?: string | undefined;
+  /** The From address of every e-mail. */
+  mailFrom?: string;
 }
 
 export class ConfigError extends Error {
@@ -88,5 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter((range) => range !== ''),
     trustProxy: e.JIKIM_TRUST_PROXY === '1',
     staffIdleMinutes: e.JIKIM_STAFF_IDLE_MINUTES,
+    smtpUrl: e.JIKIM_SMTP_URL,
+    mailFrom: e.JIKIM_MAIL_FROM,
   };
 }

@@ -51,7 +51,7 @@ test('jikim start serves /healthz and /privacy on PGlite and exits cleanly on SI
   });
   try {
     let health: Response | undefined;
-    for (let i = 0; i < 120 && !health; i++) {
+    for (let i = 0; i < 360 && !health; i++) {
       await new Promise((r) => setTimeout(r, 250));
       health = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
     }

@@ -16,7 +16,14 @@ export type Access =
       why: string;
     }
   | StaffAccess
-  | SignedInAccess;
+  | SignedInAccess
+  | MemberAccess;
+
+/** A member of the portal, signed in, acting on their own data only. */
+export interface MemberAccess {
+  kind: 'member';
+  why: string;
+}
 
 /**
  * A staff action: some active grant's role must carry the permission, and where
@@ -58,6 +65,12 @@ const declarations = new WeakMap<object, Access>();
 export function access(declaration: Access): MiddlewareHandler<AppEnv> {
   const guard: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.set('access', declaration);
+    if (declaration.kind === 'member') {
+      throw new DomainError('internal', 'access-not-enforced', {
+        ko: '회원 접근 통제가 설정되지 않았습니다',
+        en: 'Member access control is not set up',
+      });
+    }
     if (declaration.kind !== 'public') {
       const enforce = c.get('enforceStaffAccess');
       if (!enforce) {
@@ -85,6 +98,18 @@ export const staffAccess = (
 
 export const signedInAccess = (why: string, pending?: SignedInAccess['pending']) =>
   access({ kind: 'signed_in', why, ...(pending ? { pending } : {}) });
+
+/**
+ * Registers a guard that enforces its own declaration (the member portal checks
+ * the member session itself), so the route walk still sees what the route declares.
+ */
+export function declaredGuard(
+  declaration: MemberAccess,
+  guard: MiddlewareHandler<AppEnv>,
+): MiddlewareHandler<AppEnv> {
+  declarations.set(guard, declaration);
+  return guard;
+}
 
 /** The declaration a handler carries, if it is a guard. */
 export function declaredAccess(handler: unknown): Access | undefined {

@@ -12,8 +12,14 @@ export interface StaffActor {
   grantIds: readonly string[];
 }
 
-/** Who is calling; member and processor actors join this union when their modules land. */
-export type Actor = StaffActor;
+/** A signed-in member of the portal. */
+export interface MemberActor {
+  kind: 'member';
+  id: string;
+}
+
+/** Who is calling; processor actors join this union when their module lands. */
+export type Actor = StaffActor | MemberActor;
 
 /** The one typed request environment every sub-app and middleware shares. */
 export interface AppEnv {

@@ -4,6 +4,9 @@ import * as subjectKeys from './2026-11-27T2200-subject-keys.ts';
 import * as accessLog from './2026-11-27T2210-access-log.ts';
 import * as staff from './2026-11-27T2220-staff.ts';
 import * as patients from './2026-11-27T2230-patients.ts';
+import * as outbox from './2026-11-27T2300-outbox.ts';
+import * as consents from './2026-11-27T2310-consents.ts';
+import * as members from './2026-11-28T0100-members.ts';
 
 /**
  * Every migration, by the name recorded in the database, in the order they run.
@@ -16,4 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T2210-access-log': accessLog,
   '2026-11-27T2220-staff': staff,
   '2026-11-27T2230-patients': patients,
+  '2026-11-27T2300-outbox': outbox,
+  '2026-11-27T2310-consents': consents,
+  '2026-11-28T0100-members': members,
 };

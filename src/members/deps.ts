@@ -1,0 +1,43 @@
+import type { PersonalDataDoor } from '../access/personal-data.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { FieldCipher } from '../platform/crypto/fields.ts';
+import type { Db } from '../platform/db.ts';
+import type { PolicyPublisher } from '../policy/publisher.ts';
+import type { PolicyVersion } from '../policy/versions.ts';
+import type { MemberConsents, MemberMessages } from './ports.ts';
+import type { MemberSettings } from './sessions.ts';
+
+/** Everything the member services are given; app.ts wires it once. */
+export interface MemberDeps {
+  db: Db;
+  clock: Clock;
+  cipher: FieldCipher;
+  door: PersonalDataDoor;
+  publisher: PolicyPublisher;
+  consents: MemberConsents;
+  messages: MemberMessages;
+  settings: MemberSettings;
+}
+
+export async function policyInForce(
+  deps: Pick<MemberDeps, 'publisher' | 'clock'>,
+): Promise<PolicyVersion> {
+  const id = await deps.publisher.versionIdInForce(deps.clock.now());
+  if (!id) throw new Error('no policy version in force');
+  return deps.publisher.version(id);
+}
+
+/** The member acting on their own data, for the access log. */
+export function memberContext(
+  memberId: string,
+  purpose: string,
+  via?: { ip?: string | null; requestId?: string | null },
+) {
+  return {
+    actor: { kind: 'member' as const, id: memberId },
+    purpose,
+    grantId: null,
+    ip: via?.ip ?? null,
+    requestId: via?.requestId ?? null,
+  };
+}

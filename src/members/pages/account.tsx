@@ -1,0 +1,242 @@
+import { seoulDateTime } from '../../platform/clock.ts';
+import type { Lang } from '../../platform/i18n.ts';
+import { Layout, localHref } from '../../site/layout.tsx';
+import { districtLabel, districts } from '../districts.ts';
+import { memberText } from '../messages.ts';
+import type { MyData } from '../my-data.ts';
+import { referralSources, sexes } from '../schema.ts';
+import { Choice, Field, type FieldErrors, Notice, pick } from './fields.tsx';
+
+export function SignInPage(props: {
+  lang: Lang;
+  message?: string;
+  notice?: string;
+  loginId?: string;
+}) {
+  const t = memberText[props.lang];
+  return (
+    <Layout lang={props.lang} title={t.signIn} path="/login">
+      <h1>{t.signIn}</h1>
+      <Notice text={props.notice} />
+      <Notice text={props.message} kind="error" />
+      <form method="post" action={localHref('/login', props.lang)}>
+        <Field
+          id="loginId"
+          label={t.loginId}
+          errors={{}}
+          value={props.loginId}
+          autocomplete="username"
+        />
+        <Field
+          id="password"
+          label={t.password}
+          type="password"
+          errors={{}}
+          autocomplete="current-password"
+        />
+        <button type="submit">{t.signIn}</button>
+      </form>
+      <p>
+        <a href={localHref('/signup', props.lang)}>{t.signUp}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function GuardianPage(props: { lang: Lang; errors?: FieldErrors; done?: boolean }) {
+  const t = memberText[props.lang];
+  return (
+    <Layout lang={props.lang} title={t.guardianTitle} path="/signup/guardian">
+      <h1>{t.guardianTitle}</h1>
+      {props.done ? (
+        <Notice text={t.guardianDone} />
+      ) : (
+        <>
+          <p>{t.guardianLead}</p>
+          <form method="post" action={localHref('/signup/guardian', props.lang)}>
+            <Field
+              id="code"
+              label={t.code}
+              errors={props.errors ?? {}}
+              autocomplete="one-time-code"
+            />
+            <button type="submit">{t.confirm}</button>
+          </form>
+        </>
+      )}
+    </Layout>
+  );
+}
+
+function shown(lang: Lang, itemId: string, value: string | undefined): string {
+  const t = memberText[lang];
+  if (value === undefined) return t.hashedPassword;
+  if (itemId === 'membership.gender') return t.sexes[value] ?? value;
+  if (itemId === 'membership.district') return pick(lang, districtLabel(value));
+  if (itemId === 'membership.referral_source') return t.referralSources[value] ?? value;
+  if (itemId.endsWith('_opt_in')) return value === 'yes' ? t.yes : t.no;
+  return value;
+}
+
+export function MePage(props: { lang: Lang; data: MyData; notice?: string; errors?: FieldErrors }) {
+  const t = memberText[props.lang];
+  const value = (id: string) => props.data.items.find((i) => i.itemId === id)?.value;
+  const errors = props.errors ?? {};
+  return (
+    <Layout lang={props.lang} title={t.me} path="/me">
+      <h1>{t.me}</h1>
+      <Notice text={props.notice} />
+      <p>{t.meLead}</p>
+      <table id="my-items">
+        <thead>
+          <tr>
+            <th scope="col">{t.item}</th>
+            <th scope="col">{t.value}</th>
+            <th scope="col">{t.purpose}</th>
+            <th scope="col">{t.retention}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.data.items.map((item) => (
+            <tr data-item={item.itemId}>
+              <th scope="row">{pick(props.lang, item.label)}</th>
+              <td>{shown(props.lang, item.itemId, item.value)}</td>
+              <td>
+                {item.purposes.map((p) => pick(props.lang, p).replace('{age}', '14')).join(', ')}
+              </td>
+              <td>{pick(props.lang, item.retention)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t.consents}</h2>
+      <ConsentTable lang={props.lang} rows={props.data.consents} id="my-consents" />
+      <h2>{t.consentHistory}</h2>
+      <ConsentTable lang={props.lang} rows={props.data.consentHistory} id="consent-history" />
+      <h2 id="correct">{t.correct}</h2>
+      <form method="post" action={localHref('/me', props.lang)}>
+        <Field
+          id="name"
+          label={t.name}
+          errors={errors}
+          value={value('membership.name')}
+          autocomplete="name"
+        />
+        <Choice
+          id="sex"
+          label={t.sex}
+          chooseLabel={t.choose}
+          errors={errors}
+          value={value('membership.gender')}
+          options={sexes.map((s) => ({ value: s, label: t.sexes[s] ?? s }))}
+        />
+        <Choice
+          id="referralSource"
+          label={t.referralSource}
+          chooseLabel={t.choose}
+          errors={errors}
+          value={value('membership.referral_source')}
+          options={referralSources.map((s) => ({ value: s, label: t.referralSources[s] ?? s }))}
+        />
+        <Choice
+          id="district"
+          label={t.district}
+          chooseLabel={t.choose}
+          errors={errors}
+          value={value('membership.district')}
+          options={districts.map((d) => ({ value: d.id, label: pick(props.lang, d.label) }))}
+        />
+        <Field
+          id="phone"
+          label={t.phone}
+          type="tel"
+          errors={errors}
+          value={value('membership.phone')}
+          autocomplete="tel"
+        />
+        <Field
+          id="email"
+          label={t.email}
+          type="email"
+          errors={errors}
+          value={value('membership.email')}
+          autocomplete="email"
+        />
+        <button type="submit">{t.save}</button>
+      </form>
+      <p>
+        <a href={localHref('/me/withdraw', props.lang)}>{t.withdraw}</a>
+      </p>
+      <form method="post" action={localHref('/logout', props.lang)}>
+        <button type="submit">{t.signOut}</button>
+      </form>
+    </Layout>
+  );
+}
+
+function ConsentTable(props: { lang: Lang; id: string; rows: MyData['consents'] }) {
+  const t = memberText[props.lang];
+  return (
+    <table id={props.id}>
+      <thead>
+        <tr>
+          <th scope="col">{t.kind}</th>
+          <th scope="col">{t.value}</th>
+          <th scope="col">{t.at}</th>
+          <th scope="col">{t.version}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((c) => (
+          <tr>
+            <td>{c.kind}</td>
+            <td>{c.granted ? t.yes : t.no}</td>
+            <td>{seoulDateTime(c.at)}</td>
+            <td>{c.policyVersionId}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function WithdrawPage(props: {
+  lang: Lang;
+  items: { label: string }[];
+  errors?: FieldErrors;
+  done?: boolean;
+}) {
+  const t = memberText[props.lang];
+  return (
+    <Layout lang={props.lang} title={t.withdraw} path="/me/withdraw">
+      <h1>{t.withdraw}</h1>
+      {props.done ? (
+        <Notice text={t.withdrawn} />
+      ) : (
+        <>
+          <p>{t.withdrawLead}</p>
+          <ul id="destroyed-items">
+            {props.items.map((i) => (
+              <li>{i.label}</li>
+            ))}
+          </ul>
+          <h2>{t.withdrawKept}</h2>
+          <ul>
+            <li>{t.withdrawKeptLogin}</li>
+            <li>{t.withdrawKeptMedical}</li>
+          </ul>
+          <form method="post" action={localHref('/me/withdraw', props.lang)}>
+            <Field
+              id="password"
+              label={t.password}
+              type="password"
+              errors={props.errors ?? {}}
+              autocomplete="current-password"
+            />
+            <button type="submit">{t.withdrawConfirm}</button>
+          </form>
+        </>
+      )}
+    </Layout>
+  );
+}

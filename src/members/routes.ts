@@ -1,0 +1,34 @@
+import type { PersonalDataDoor } from '../access/personal-data.ts';
+import { type AccessSettings, accessSettings } from '../access/settings.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { FieldCipher } from '../platform/crypto/fields.ts';
+import type { Db } from '../platform/db.ts';
+import { createRouter } from '../platform/http/create-app.ts';
+import type { PolicyPublisher } from '../policy/publisher.ts';
+import { memberConsentsFrom, memberMessagesFrom } from './consent-wiring.ts';
+import type { MemberDeps } from './deps.ts';
+import { memberPageRoutes } from './routes/pages.tsx';
+
+/** The member portal (pages); members follow the staff rules for passwords, lock-out and idle sessions. */
+export function memberRoutes(deps: {
+  db: Db;
+  clock: Clock;
+  cipher: FieldCipher;
+  door: PersonalDataDoor;
+  publisher: PolicyPublisher;
+  staffAccess?: Partial<AccessSettings>;
+}) {
+  const memberDeps: MemberDeps = {
+    db: deps.db,
+    clock: deps.clock,
+    cipher: deps.cipher,
+    door: deps.door,
+    publisher: deps.publisher,
+    consents: memberConsentsFrom(deps),
+    messages: memberMessagesFrom(deps),
+    settings: accessSettings(deps.staffAccess),
+  };
+  const app = createRouter();
+  app.route('/', memberPageRoutes(memberDeps));
+  return app;
+}

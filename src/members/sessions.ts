@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { sessionExpired, sessionIdOf } from '../access/sessions.ts';
+import type { AccessSettings } from '../access/settings.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Database } from '../platform/database.ts';
+import type { Db } from '../platform/db.ts';
+import type { MemberSessionRow } from './tables.ts';
+
+/** The staff rules for sessions and lock-out, applied to members too. */
+export type MemberSettings = Pick<
+  AccessSettings,
+  'idleTimeoutMinutes' | 'sessionLifetimeHours' | 'lockAfterFailures' | 'trustProxy'
+>;
+
+/** Starts a session; the returned token goes into the cookie, the database keeps only its hash. */
+export async function createMemberSession(
+  db: Kysely<Database>,
+  input: { memberId: string; at: Date; settings: MemberSettings },
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db
+    .insertInto('app.member_sessions')
+    .values({
+      id: sessionIdOf(token),
+      member_id: input.memberId,
+      created_at: input.at,
+      last_seen_at: input.at,
+      expires_at: new Date(input.at.getTime() + input.settings.sessionLifetimeHours * 3_600_000),
+    })
+    .execute();
+  return token;
+}
+
+/** The live session behind a token, touched now; an idle or expired one is deleted on sight. */
+export async function useMemberSession(
+  deps: { db: Db; clock: Clock; settings: MemberSettings },
+  token: string,
+): Promise<MemberSessionRow | undefined> {
+  const id = sessionIdOf(token);
+  const session = await deps.db
+    .selectFrom('app.member_sessions')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!session) return undefined;
+  const now = deps.clock.now();
+  if (sessionExpired(session, now, deps.settings)) {
+    await deps.db.deleteFrom('app.member_sessions').where('id', '=', id).execute();
+    return undefined;
+  }
+  await deps.db
+    .updateTable('app.member_sessions')
+    .set({ last_seen_at: now })
+    .where('id', '=', id)
+    .execute();
+  return { ...session, last_seen_at: now };
+}
+
+export async function endMemberSession(db: Kysely<Database>, token: string): Promise<void> {
+  await db.deleteFrom('app.member_sessions').where('id', '=', sessionIdOf(token)).execute();
+}

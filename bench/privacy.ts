@@ -1,4 +1,5 @@
 // /privacy throughput and p99 at 50 connections, against a bare Hono route serving the same bytes.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,6 @@
 import { type ServerType, serve } from '@hono/node-server';
 import type { Config } from './platform/config.ts';
+import { startJobs } from './platform/jobs.ts';
 import type { Logger } from './platform/log.ts';
 import { openSystem, type System } from './system.ts';
 
@@ -12,6 +13,7 @@ export async function startServer(
   log: Logger,
 ): Promise<{ system: System; server: ServerType }> {
   const system = await openSystem({ config, log });
+  const jobs = startJobs(system.jobs, log);
   const server = serve({ fetch: system.app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
@@ -34,6 +36,7 @@ export async function startServer(
     server.close();
     // Keep-alive connections would hold server.close() open; end them.
     if ('closeAllConnections' in server) server.closeAllConnections();
+    await jobs.stop();
     await system.close();
     process.exit(0);
   };

@@ -2,15 +2,20 @@ import { createPersonalDataDoor } from './access/personal-data.ts';
 import { accessSettingsFrom } from './access/settings.ts';
 import { buildApp } from './app.ts';
 import { seedDemoData } from './demo/seed.ts';
+import { expireGuardianRequests } from './members/guardian.ts';
 import { createAccessLog } from './platform/audit/access-log.ts';
+import { checkpointAccessLog } from './platform/audit/checkpoint.ts';
 import type { Clock } from './platform/clock.ts';
 import { systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { createFieldCipher } from './platform/crypto/fields.ts';
 import { type Keyring, keyringOptions, loadKeyring } from './platform/crypto/keyring.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db.ts';
+import type { Job } from './platform/jobs.ts';
 import { type Logger, silentLogger } from './platform/log.ts';
 import { migrateToLatest } from './platform/migrate.ts';
+import { deliverDue } from './platform/outbox/deliver.ts';
+import { transportsFromConfig } from './platform/outbox/from-config.ts';
 import { PolicyPublisher } from './policy/publisher.ts';
 import { ensureSeedVersion } from './policy/versions.ts';
 
@@ -21,6 +26,8 @@ export interface System {
   publisher: PolicyPublisher;
   keyring: Keyring;
   app: ReturnType<typeof buildApp>;
+  /** Recurring work the server runs (outbox delivery, expiries, checkpoints); tests run them by hand. */
+  jobs: Job[];
   close(): Promise<void>;
 }
 
@@ -30,6 +37,7 @@ export interface System {
  */
 export async function openSystem(options: {
   config: Pick<Config, 'databaseUrl' | 'dataDir' | 'demo' | 'env'> &
+    Partial<Pick<Config, 'smtpUrl' | 'mailFrom'>> &
     Partial<Pick<Config, 'internalNetworks' | 'trustProxy' | 'staffIdleMinutes'>>;
   clock?: Clock;
   log?: Logger;
@@ -69,7 +77,29 @@ export async function openSystem(options: {
     door,
     staffAccess: staffSettingsOf(options.config),
   });
-  return { handle, clock, log, publisher, keyring, app, close: () => handle.close() };
+  const transports = transportsFromConfig({
+    env: options.config.env,
+    smtpUrl: options.config.smtpUrl,
+    mailFrom: options.config.mailFrom,
+  });
+  const jobs: Job[] = [
+    {
+      name: 'outbox.deliver',
+      everyMs: 5_000,
+      run: () => deliverDue({ db, cipher, clock, door, transports }),
+    },
+    {
+      name: 'members.expire-guardian-requests',
+      everyMs: 15 * 60_000,
+      run: () => expireGuardianRequests({ db, cipher, clock }),
+    },
+    {
+      name: 'audit.checkpoint',
+      everyMs: 10 * 60_000,
+      run: () => checkpointAccessLog({ db, clock, auditKey: keyring.auditKey }),
+    },
+  ];
+  return { handle, clock, log, publisher, keyring, app, jobs, close: () => handle.close() };
 }
 
 async function loadKeys(config: Pick<Config, 'dataDir' | 'env'>, log: Logger): Promise<Keyring> {

@@ -69,11 +69,7 @@ export function createPersonalDataDoor(deps: {
 }): PersonalDataDoor {
   const { db, accessLog, publisher, clock } = deps;
 
-  async function policyInForce() {
-    const id = await publisher.versionIdInForce(clock.now());
-    if (!id) throw new Error('no policy version in force');
-    return publisher.version(id);
-  }
+  const policyInForce = () => publisher.inForce(clock.now());
 
   async function refuse(
     context: AccessContext,

@@ -54,10 +54,8 @@ export interface MarketingChoiceResult {
   cancelled: number;
 }
 
-export async function policyInForce(deps: Pick<MarketingDeps, 'publisher' | 'clock'>) {
-  const id = await deps.publisher.versionIdInForce(deps.clock.now());
-  if (!id) throw new Error('no policy version in force');
-  return deps.publisher.version(id);
+export function policyInForce(deps: Pick<MarketingDeps, 'publisher' | 'clock'>) {
+  return deps.publisher.inForce(deps.clock.now());
 }
 
 /**

@@ -19,12 +19,10 @@ export interface MemberDeps {
   settings: MemberSettings;
 }
 
-export async function policyInForce(
+export function policyInForce(
   deps: Pick<MemberDeps, 'publisher' | 'clock'>,
 ): Promise<PolicyVersion> {
-  const id = await deps.publisher.versionIdInForce(deps.clock.now());
-  if (!id) throw new Error('no policy version in force');
-  return deps.publisher.version(id);
+  return deps.publisher.inForce(deps.clock.now());
 }
 
 /** The member acting on their own data, for the access log. */

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { AccessContext, PersonalDataDoor } from '../access/personal-data.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { FieldCipher } from '../platform/crypto/fields.ts';
 import { normalisePhone, normaliseRrn } from '../platform/crypto/normalise.ts';
+import type { Database } from '../platform/database.ts';
 import { Conflict, NotFound } from '../platform/errors.ts';
 import type { HealthRecordInput, RegisterPatientInput } from './schema.ts';
 
@@ -129,6 +130,15 @@ export async function lookupPatientByRrn(
   );
 }
 
+async function requirePatient(trx: Transaction<Database>, patientId: string): Promise<void> {
+  const patient = await trx
+    .selectFrom('app.patients')
+    .select('id')
+    .where('id', '=', patientId)
+    .executeTakeFirst();
+  if (!patient) throw NotFound('patient-not-found', patientNotFound);
+}
+
 export async function readHealthRecords(
   deps: PatientDeps,
   context: AccessContext,
@@ -139,12 +149,7 @@ export async function readHealthRecords(
     context,
     { action: 'read', items: ['care.health_info'], subjectIds: [subject] },
     async (trx) => {
-      const patient = await trx
-        .selectFrom('app.patients')
-        .select('id')
-        .where('id', '=', patientId)
-        .executeTakeFirst();
-      if (!patient) throw NotFound('patient-not-found', patientNotFound);
+      await requirePatient(trx, patientId);
       const rows = await trx
         .selectFrom('app.health_records')
         .selectAll()
@@ -181,12 +186,7 @@ export async function addHealthRecord(
     context,
     { action: 'create', items: ['care.health_info'], subjectIds: [subject] },
     async (trx) => {
-      const patient = await trx
-        .selectFrom('app.patients')
-        .select('id')
-        .where('id', '=', patientId)
-        .executeTakeFirst();
-      if (!patient) throw NotFound('patient-not-found', patientNotFound);
+      await requirePatient(trx, patientId);
       const id = randomUUID();
       const now = deps.clock.now();
       await trx

@@ -37,6 +37,13 @@ export class PolicyPublisher {
     return schedule.find((v) => v.effectiveAt.getTime() <= at.getTime())?.id;
   }
 
+  /** The version in force at `at`; every installation has one from the seed on. */
+  async inForce(at: Date): Promise<PolicyVersion> {
+    const id = await this.versionIdInForce(at);
+    if (!id) throw new Error('no policy version in force');
+    return this.version(id);
+  }
+
   async version(id: string): Promise<PolicyVersion> {
     let cached = this.#versions.get(id);
     if (!cached) {

@@ -83,11 +83,7 @@ export function policyRoutes(deps: PolicyRouteDeps) {
   const { publisher, clock } = deps;
   const app = createRouter();
 
-  async function inForce(): Promise<PolicyVersion> {
-    const id = await publisher.versionIdInForce(clock.now());
-    if (!id) throw new Error('no policy version in force');
-    return publisher.version(id);
-  }
+  const inForce = () => publisher.inForce(clock.now());
 
   app.get('/privacy', publicAccess(publishedPolicy), async (c) => {
     const lang = c.get('lang');

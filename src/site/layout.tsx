@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Lang } from '../platform/i18n.ts';
 import { siteMessages } from './messages.ts';
+import { siteCssHref } from './site.css.ts';
 
 /** Adds the language to a site link, so an English reader stays in English. */
 export function localHref(path: string, lang: Lang): string {
@@ -17,7 +18,7 @@ export function Layout(props: { lang: Lang; title: string; path: string; childre
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${t.siteName}`}</title>
-        <link rel="stylesheet" href="/assets/site.css" />
+        <link rel="stylesheet" href={siteCssHref} />
       </head>
       <body>
         <a class="skip" href="#main">

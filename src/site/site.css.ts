@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** The one stylesheet; small enough to keep in code and serve with a long cache. */
 export const siteCss = `
 :root { color-scheme: light; --ink: #1d2330; --muted: #5b6475; --line: #d9dee7; --accent: #0b5cad; }
@@ -21,4 +23,23 @@ nav.toc ol { columns: 2; }
 @media (max-width: 40rem) { nav.toc ol { columns: 1; } table { font-size: .85rem; } }
 del { background: #fde8e8; } ins { background: #e6f6e6; text-decoration: none; }
 .muted { color: var(--muted); }
+form label { display: block; margin: .9rem 0 .3rem; font-weight: 600; }
+form label small { font-weight: 400; color: var(--muted); margin-left: .4rem; }
+label:has(input[type=checkbox]), label:has(input[type=radio]) { font-weight: 400; }
+input, select, textarea { font: inherit; padding: .45rem .6rem; border: 1px solid #aab3c0; border-radius: 6px;
+  display: block; width: 100%; max-width: 28rem; margin-top: .25rem; background: #fff; }
+input[type=checkbox], input[type=radio] { display: inline-block; width: auto; margin: 0 .45rem 0 0; }
+input:focus-visible, select:focus-visible, button:focus-visible, a:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
+button { font: inherit; padding: .55rem 1.3rem; border-radius: 6px; border: 1px solid var(--accent);
+  background: var(--accent); color: #fff; cursor: pointer; margin-top: 1rem; }
+button.secondary { background: #fff; color: var(--accent); }
+form.inline { display: inline; } form.inline button { margin: 0; padding: .2rem .6rem; }
+form.filters label { display: inline-block; margin-right: .75rem; }
+fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 1rem 0; padding: .5rem 1rem 1rem; }
+[id$='-error'], .error { color: #b00020; font-weight: 400; }
+.notice { background: #eef5ff; border-left: 4px solid var(--accent); padding: .6rem .9rem; }
 `;
+
+/** Part of the stylesheet's URL, so a changed stylesheet is never served from a stale cache. */
+export const siteCssVersion = createHash('sha256').update(siteCss).digest('hex').slice(0, 12);
+export const siteCssHref = `/assets/site.css?v=${siteCssVersion}`;

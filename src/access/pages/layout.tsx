@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Lang } from '../../platform/i18n.ts';
 import { localHref } from '../../site/layout.tsx';
 import { siteMessages } from '../../site/messages.ts';
+import { siteCssHref } from '../../site/site.css.ts';
 import { accessMessages } from '../messages.ts';
 
 /** The staff console's frame: the public site's style, the console's own menu. */
@@ -22,7 +23,7 @@ export function StaffLayout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${props.title} · ${t.console}`}</title>
-        <link rel="stylesheet" href="/assets/site.css" />
+        <link rel="stylesheet" href={siteCssHref} />
       </head>
       <body>
         <header class="site-header">

@@ -2,6 +2,8 @@ import { staffAccessEnforcement } from './access/guard.ts';
 import type { PersonalDataDoor } from './access/personal-data.ts';
 import { accessRoutes } from './access/routes.tsx';
 import type { AccessSettings } from './access/settings.ts';
+import { honourCookieChoice } from './consents/cookie-banner/honour.tsx';
+import { cookieBannerRoutes } from './consents/cookie-banner/routes.tsx';
 import { memberRoutes } from './members/routes.ts';
 import { noticeRoutes } from './notices/routes.tsx';
 import { patientRoutes } from './patients/routes.ts';
@@ -55,7 +57,9 @@ export function buildApp(deps: AppDeps): Router {
         ),
     }),
   );
+  app.use('*', honourCookieChoice(deps));
   app.route('/', siteRoutes(deps));
+  app.route('/', cookieBannerRoutes(deps));
   app.route('/', policyRoutes(deps));
   app.route('/', noticeRoutes(deps));
   app.route('/', accessRoutes(deps));

@@ -1,8 +1,10 @@
 import { createPersonalDataDoor } from './access/personal-data.ts';
 import { accessSettingsFrom } from './access/settings.ts';
 import { buildApp } from './app.ts';
+import { remindStandingMarketingConsents } from './consents/reminders.ts';
 import { seedDemoData } from './demo/seed.ts';
 import { expireGuardianRequests } from './members/guardian.ts';
+import { memberAddressOf } from './members/marketing.ts';
 import { createAccessLog } from './platform/audit/access-log.ts';
 import { checkpointAccessLog } from './platform/audit/checkpoint.ts';
 import type { Clock } from './platform/clock.ts';
@@ -92,6 +94,19 @@ export async function openSystem(options: {
       name: 'members.expire-guardian-requests',
       everyMs: 15 * 60_000,
       run: () => expireGuardianRequests({ db, cipher, clock }),
+    },
+    {
+      name: 'consents.marketing-reminders',
+      everyMs: 24 * 3_600_000,
+      run: () =>
+        remindStandingMarketingConsents({
+          db,
+          cipher,
+          clock,
+          door,
+          publisher,
+          addressOf: memberAddressOf({ cipher }),
+        }),
     },
     {
       name: 'audit.checkpoint',

@@ -80,6 +80,14 @@ export async function ensurePostgresTemplate(serverUrl: string): Promise<string>
   try {
     const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
     if (exists.rowCount) return name;
+    // Templates of older schemas are of no further use; each holds a whole database.
+    const stale = await admin.query<{ datname: string }>(
+      "select datname from pg_database where datname like 'jikim\\_template\\_%' and datname <> $1",
+      [name],
+    );
+    for (const { datname } of stale.rows) {
+      await admin.query(`drop database if exists ${datname}`).catch(() => undefined);
+    }
     const building = `${name}_building`;
     await admin.query(`drop database if exists ${building}`);
     await admin.query(`create database ${building}`);

@@ -39,3 +39,21 @@ export function memberContext(
     requestId: via?.requestId ?? null,
   };
 }
+
+/** A verified guardian acting on their child's data (guardian access), for the access log. */
+export function guardianContext(
+  requestId: string,
+  purpose: string,
+  via?: { ip?: string | null; requestId?: string | null },
+) {
+  return {
+    actor: { kind: 'guardian' as const, id: requestId },
+    purpose,
+    grantId: null,
+    ip: via?.ip ?? null,
+    requestId: via?.requestId ?? null,
+  };
+}
+
+/** Who acts on a membership's data: the member, or their verified guardian. */
+export type ActingContext = ReturnType<typeof memberContext> | ReturnType<typeof guardianContext>;

@@ -1,7 +1,7 @@
 import type { L10n } from '../platform/i18n.ts';
 import type { PolicyDeclaration } from '../policy/declaration.ts';
 import { findItem, findPurpose, findRetentionRule } from '../policy/lookup.ts';
-import { type MemberDeps, memberContext, policyInForce } from './deps.ts';
+import { type ActingContext, type MemberDeps, memberContext, policyInForce } from './deps.ts';
 import { guardianCategories, membershipCategories } from './destruction.ts';
 import type { ConsentRecord } from './ports.ts';
 import type { CorrectionInput } from './schema.ts';
@@ -75,12 +75,17 @@ function describe(decl: PolicyDeclaration, itemId: string, value?: string): Held
 }
 
 /** 열람: every item held about me, with purpose and retention, and my consents; one access-log line. */
-export async function readMyData(deps: MemberDeps, memberId: string): Promise<MyData> {
+export async function readMyData(
+  deps: MemberDeps,
+  memberId: string,
+  /** The child's verified guardian reads it under their own name. */
+  by: ActingContext = memberContext(memberId, RIGHTS),
+): Promise<MyData> {
   const policy = await policyInForce(deps);
   const decl = policy.declaration;
   const subject = memberSubject(memberId);
   return deps.door.open(
-    memberContext(memberId, RIGHTS),
+    { ...by, purpose: RIGHTS },
     {
       action: 'read',
       items: [...membershipCategories, ...guardianCategories],
@@ -184,13 +189,14 @@ export async function correctMyData(
   deps: MemberDeps,
   memberId: string,
   input: CorrectionInput,
+  by: ActingContext = memberContext(memberId, RIGHTS),
 ): Promise<{ corrected: string[] }> {
   const changes = correctable.filter(([field]) => input[field] !== undefined);
   if (changes.length === 0) return { corrected: [] };
   const subject = memberSubject(memberId);
   const items = changes.map(([, item]) => item);
   return deps.door.open(
-    memberContext(memberId, RIGHTS),
+    { ...by, purpose: RIGHTS },
     { action: 'update', items, subjectIds: [subject] },
     async (trx) => {
       const set: Record<string, Buffer | Date> = { updated_at: deps.clock.now() };

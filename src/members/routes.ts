@@ -7,9 +7,11 @@ import { createRouter } from '../platform/http/create-app.ts';
 import type { PolicyPublisher } from '../policy/publisher.ts';
 import { memberConsentsFrom, memberMessagesFrom } from './consent-wiring.ts';
 import type { MemberDeps } from './deps.ts';
+import { memberApiRoutes } from './routes/api.ts';
+import { guardianAccessRoutes } from './routes/guardian.tsx';
 import { memberPageRoutes } from './routes/pages.tsx';
 
-/** The member portal (pages); members follow the staff rules for passwords, lock-out and idle sessions. */
+/** The member portal (pages and JSON API); members follow the staff rules for passwords, lock-out and idle sessions. */
 export function memberRoutes(deps: {
   db: Db;
   clock: Clock;
@@ -30,5 +32,7 @@ export function memberRoutes(deps: {
   };
   const app = createRouter();
   app.route('/', memberPageRoutes(memberDeps));
+  app.route('/', memberApiRoutes(memberDeps));
+  app.route('/', guardianAccessRoutes(memberDeps));
   return app;
 }

@@ -234,3 +234,42 @@ export const correctionSchema = z
 export type CorrectionInput = z.infer<typeof correctionSchema>;
 
 export const withdrawSchema = z.object({ password: passwordField }).openapi('MemberWithdrawal');
+
+export const marketingChannels = ['sms', 'email'] as const;
+
+const optInField = z
+  .union([z.boolean(), z.enum(['on', 'off', 'true', 'false'])], {
+    error: bilingual('동의 여부를 고르세요', 'Choose on or off'),
+  })
+  .transform((v) => v === true || v === 'on' || v === 'true')
+  .openapi({ type: 'boolean' });
+
+export const marketingChannelSchema = z.enum(marketingChannels, {
+  error: bilingual('수신 방법을 고르세요', 'Choose a channel'),
+});
+
+/** The API names the channel in the path; the body is the choice. */
+export const marketingOptInSchema = z.object({ optIn: optInField }).openapi('MarketingOptIn');
+
+/** One marketing channel turned on or off; a form sends "on"/"off", the API a boolean. */
+export const marketingChoiceSchema = z
+  .object({ channel: marketingChannelSchema, optIn: optInField })
+  .openapi('MarketingChoice');
+export type MarketingChoiceInput = z.infer<typeof marketingChoiceSchema>;
+
+export const guardianCodeRequestSchema = z.object({ loginId: loginIdSchema });
+export const guardianCodeSchema = z.object({
+  loginId: loginIdSchema,
+  code: z
+    .string()
+    .trim()
+    .regex(
+      /^\d{6}$/,
+      bilingual('받으신 6자리 숫자 코드를 입력하세요', 'Enter the 6-digit code you received'),
+    ),
+});
+export const guardianDeleteSchema = z.object({
+  confirm: z.literal('on', {
+    error: bilingual('삭제에 동의하는지 확인해 주세요', 'Please confirm the deletion'),
+  }),
+});

@@ -50,6 +50,17 @@ export interface GuardianRequestTable {
   confirmed_at: Date | null;
 }
 
+/** A guardian's verification code and, once verified, their short session (one per request). */
+export interface GuardianAccessTable {
+  request_id: string;
+  code_hash: Buffer;
+  code_expires_at: Date;
+  failed_attempts: Generated<number>;
+  session_id: string | null;
+  session_expires_at: Date | null;
+  created_at: Date;
+}
+
 export interface WithdrawnLoginIdTable {
   login_id_index: Buffer;
 }
@@ -70,6 +81,7 @@ export interface MemberTables {
   'app.members': MemberTable;
   'app.member_sessions': MemberSessionTable;
   'app.guardian_requests': GuardianRequestTable;
+  'app.guardian_access': GuardianAccessTable;
   'separated.withdrawn_login_ids': WithdrawnLoginIdTable;
   'audit.destruction_ledger': DestructionLedgerTable;
 }
@@ -82,6 +94,7 @@ export const memberColumns: {
   'app.members': TableColumns<MemberTable>;
   'app.member_sessions': TableColumns<MemberSessionTable>;
   'app.guardian_requests': TableColumns<GuardianRequestTable>;
+  'app.guardian_access': TableColumns<GuardianAccessTable>;
   'separated.withdrawn_login_ids': TableColumns<WithdrawnLoginIdTable>;
   'audit.destruction_ledger': TableColumns<DestructionLedgerTable>;
 } = {
@@ -125,6 +138,16 @@ export const memberColumns: {
     created_at: null,
     expires_at: null,
     confirmed_at: null,
+  },
+  'app.guardian_access': {
+    request_id: null,
+    // Hashes of random codes and tokens: nothing about the guardian or the child.
+    code_hash: null,
+    code_expires_at: null,
+    failed_attempts: null,
+    session_id: null,
+    session_expires_at: null,
+    created_at: null,
   },
   'separated.withdrawn_login_ids': {
     // Kept for good against re-use (retention rule member_login_id, separated storage).

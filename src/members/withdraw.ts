@@ -1,5 +1,5 @@
 import { Invalid } from '../platform/errors.ts';
-import { type MemberDeps, memberContext, policyInForce } from './deps.ts';
+import { type ActingContext, type MemberDeps, memberContext, policyInForce } from './deps.ts';
 import {
   destroyMembership,
   guardianCategories,
@@ -38,11 +38,23 @@ export async function withdrawMember(
       ],
     );
   }
+  return destroyMemberAccount(deps, memberId, memberContext(memberId, 'rights_requests'));
+}
+
+/**
+ * The destruction itself, for the member after their password or for the
+ * child's verified guardian (삭제 요구 by the legal representative).
+ */
+export async function destroyMemberAccount(
+  deps: MemberDeps,
+  memberId: string,
+  by: ActingContext,
+): Promise<{ destroyed: Record<string, number> }> {
   const policy = await policyInForce(deps);
   const now = deps.clock.now();
   const categories = [...membershipCategories, ...guardianCategories];
   return deps.door.open(
-    memberContext(memberId, 'rights_requests'),
+    { ...by, purpose: 'rights_requests' },
     { action: 'destroy', items: categories, subjectIds: [memberSubject(memberId)] },
     async (trx) => {
       const row = await trx

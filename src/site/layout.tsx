@@ -1,4 +1,6 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import { cookieBannerSlot } from '../consents/cookie-banner/slot.ts';
 import type { Lang } from '../platform/i18n.ts';
 import { siteMessages } from './messages.ts';
 import { siteCssHref } from './site.css.ts';
@@ -24,6 +26,7 @@ export function Layout(props: { lang: Lang; title: string; path: string; childre
         <a class="skip" href="#main">
           {t.skipToContent}
         </a>
+        {raw(cookieBannerSlot)}
         <header class="site-header">
           <a class="brand" href={localHref('/', props.lang)}>
             {t.siteName}
@@ -42,6 +45,9 @@ export function Layout(props: { lang: Lang; title: string; path: string; childre
         <footer class="site-footer">
           <a class="privacy-link" href={localHref('/privacy', props.lang)}>
             <strong>{t.privacyPolicy}</strong>
+          </a>
+          <a href={localHref(`/cookies?return=${encodeURIComponent(props.path)}`, props.lang)}>
+            {t.cookieSettings}
           </a>
         </footer>
       </body>

@@ -38,6 +38,22 @@ form.filters label { display: inline-block; margin-right: .75rem; }
 fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 1rem 0; padding: .5rem 1rem 1rem; }
 [id$='-error'], .error { color: #b00020; font-weight: 400; }
 .notice { background: #eef5ff; border-left: 4px solid var(--accent); padding: .6rem .9rem; }
+.site-footer { display: flex; gap: 1.25rem; justify-content: center; flex-wrap: wrap; }
+a.button { display: inline-block; font: inherit; padding: .55rem 1.3rem; border-radius: 6px; border: 1px solid var(--accent);
+  text-decoration: none; margin-top: 1rem; }
+a.button.secondary { background: #fff; color: var(--accent); }
+.cookie-banner { background: #f6f8fb; border-bottom: 2px solid var(--accent); padding: .75rem 1.25rem 1rem; }
+.cookie-banner > * { max-width: 57.5rem; margin-left: auto; margin-right: auto; }
+.cookie-banner h2 { font-size: 1.1rem; margin-top: 0; margin-bottom: .4rem; }
+.cookie-banner p, .cookie-banner ul { margin-top: .3rem; margin-bottom: .3rem; font-size: .95rem; }
+.cookie-banner ul { padding-left: 1.25rem; }
+.cookie-actions { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; }
+.cookie-actions button, .cookie-actions a.button { margin-top: .5rem; min-width: 6.5rem; text-align: center; }
+.field.check { display: grid; grid-template-columns: auto 1fr; column-gap: .1rem; align-items: baseline; }
+.field.check label { margin: .3rem 0; }
+.field.check > :not(input):not(label) { grid-column: 2; }
+.cookie-about { display: block; font-size: .9rem; }
+@media (max-width: 40rem) { th, td { overflow-wrap: anywhere; } }
 `;
 
 /** Part of the stylesheet's URL, so a changed stylesheet is never served from a stale cache. */

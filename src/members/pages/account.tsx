@@ -6,6 +6,7 @@ import { memberText } from '../messages.ts';
 import type { MyData } from '../my-data.ts';
 import { referralSources, sexes } from '../schema.ts';
 import { Choice, Field, type FieldErrors, Notice, pick } from './fields.tsx';
+import { MarketingForms } from './marketing.tsx';
 
 export function SignInPage(props: {
   lang: Lang;
@@ -80,90 +81,20 @@ function shown(lang: Lang, itemId: string, value: string | undefined): string {
 
 export function MePage(props: { lang: Lang; data: MyData; notice?: string; errors?: FieldErrors }) {
   const t = memberText[props.lang];
-  const value = (id: string) => props.data.items.find((i) => i.itemId === id)?.value;
   const errors = props.errors ?? {};
   return (
     <Layout lang={props.lang} title={t.me} path="/me">
       <h1>{t.me}</h1>
       <Notice text={props.notice} />
       <p>{t.meLead}</p>
-      <table id="my-items">
-        <thead>
-          <tr>
-            <th scope="col">{t.item}</th>
-            <th scope="col">{t.value}</th>
-            <th scope="col">{t.purpose}</th>
-            <th scope="col">{t.retention}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.data.items.map((item) => (
-            <tr data-item={item.itemId}>
-              <th scope="row">{pick(props.lang, item.label)}</th>
-              <td>{shown(props.lang, item.itemId, item.value)}</td>
-              <td>
-                {item.purposes.map((p) => pick(props.lang, p).replace('{age}', '14')).join(', ')}
-              </td>
-              <td>{pick(props.lang, item.retention)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ItemsTable lang={props.lang} data={props.data} />
       <h2>{t.consents}</h2>
       <ConsentTable lang={props.lang} rows={props.data.consents} id="my-consents" />
+      <MarketingForms lang={props.lang} consents={props.data.consents} errors={errors} />
       <h2>{t.consentHistory}</h2>
       <ConsentTable lang={props.lang} rows={props.data.consentHistory} id="consent-history" />
       <h2 id="correct">{t.correct}</h2>
-      <form method="post" action={localHref('/me', props.lang)}>
-        <Field
-          id="name"
-          label={t.name}
-          errors={errors}
-          value={value('membership.name')}
-          autocomplete="name"
-        />
-        <Choice
-          id="sex"
-          label={t.sex}
-          chooseLabel={t.choose}
-          errors={errors}
-          value={value('membership.gender')}
-          options={sexes.map((s) => ({ value: s, label: t.sexes[s] ?? s }))}
-        />
-        <Choice
-          id="referralSource"
-          label={t.referralSource}
-          chooseLabel={t.choose}
-          errors={errors}
-          value={value('membership.referral_source')}
-          options={referralSources.map((s) => ({ value: s, label: t.referralSources[s] ?? s }))}
-        />
-        <Choice
-          id="district"
-          label={t.district}
-          chooseLabel={t.choose}
-          errors={errors}
-          value={value('membership.district')}
-          options={districts.map((d) => ({ value: d.id, label: pick(props.lang, d.label) }))}
-        />
-        <Field
-          id="phone"
-          label={t.phone}
-          type="tel"
-          errors={errors}
-          value={value('membership.phone')}
-          autocomplete="tel"
-        />
-        <Field
-          id="email"
-          label={t.email}
-          type="email"
-          errors={errors}
-          value={value('membership.email')}
-          autocomplete="email"
-        />
-        <button type="submit">{t.save}</button>
-      </form>
+      <CorrectionForm lang={props.lang} data={props.data} errors={errors} action="/me" />
       <p>
         <a href={localHref('/me/withdraw', props.lang)}>{t.withdraw}</a>
       </p>
@@ -238,5 +169,98 @@ export function WithdrawPage(props: {
         </>
       )}
     </Layout>
+  );
+}
+
+/** Every item held, with its value, purposes and retention. */
+export function ItemsTable(props: { lang: Lang; data: MyData }) {
+  const t = memberText[props.lang];
+  return (
+    <table id="my-items">
+      <thead>
+        <tr>
+          <th scope="col">{t.item}</th>
+          <th scope="col">{t.value}</th>
+          <th scope="col">{t.purpose}</th>
+          <th scope="col">{t.retention}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.data.items.map((item) => (
+          <tr data-item={item.itemId}>
+            <th scope="row">{pick(props.lang, item.label)}</th>
+            <td>{shown(props.lang, item.itemId, item.value)}</td>
+            <td>
+              {item.purposes.map((p) => pick(props.lang, p).replace('{age}', '14')).join(', ')}
+            </td>
+            <td>{pick(props.lang, item.retention)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The items a member (or their child's guardian) may correct, prefilled. */
+export function CorrectionForm(props: {
+  lang: Lang;
+  data: MyData;
+  errors: FieldErrors;
+  action: string;
+}) {
+  const t = memberText[props.lang];
+  const errors = props.errors;
+  const value = (id: string) => props.data.items.find((i) => i.itemId === id)?.value;
+  return (
+    <form method="post" action={localHref(props.action, props.lang)}>
+      <Field
+        id="name"
+        label={t.name}
+        errors={errors}
+        value={value('membership.name')}
+        autocomplete="name"
+      />
+      <Choice
+        id="sex"
+        label={t.sex}
+        chooseLabel={t.choose}
+        errors={errors}
+        value={value('membership.gender')}
+        options={sexes.map((s) => ({ value: s, label: t.sexes[s] ?? s }))}
+      />
+      <Choice
+        id="referralSource"
+        label={t.referralSource}
+        chooseLabel={t.choose}
+        errors={errors}
+        value={value('membership.referral_source')}
+        options={referralSources.map((s) => ({ value: s, label: t.referralSources[s] ?? s }))}
+      />
+      <Choice
+        id="district"
+        label={t.district}
+        chooseLabel={t.choose}
+        errors={errors}
+        value={value('membership.district')}
+        options={districts.map((d) => ({ value: d.id, label: pick(props.lang, d.label) }))}
+      />
+      <Field
+        id="phone"
+        label={t.phone}
+        type="tel"
+        errors={errors}
+        value={value('membership.phone')}
+        autocomplete="tel"
+      />
+      <Field
+        id="email"
+        label={t.email}
+        type="email"
+        errors={errors}
+        value={value('membership.email')}
+        autocomplete="email"
+      />
+      <button type="submit">{t.save}</button>
+    </form>
   );
 }

@@ -13,6 +13,8 @@ import { localHref } from '../../site/layout.tsx';
 import { type MemberDeps, policyInForce } from '../deps.ts';
 import { guardianCategories, membershipCategories } from '../destruction.ts';
 import { confirmGuardian } from '../guardian.ts';
+import { setMyMarketing } from '../marketing.ts';
+import { marketingText } from '../marketing-text.ts';
 import { memberText } from '../messages.ts';
 import { correctMyData, readMyData } from '../my-data.ts';
 import { GuardianPage, MePage, SignInPage, WithdrawPage } from '../pages/account.tsx';
@@ -22,6 +24,7 @@ import {
   childSignUpSchema,
   correctionSchema,
   guardianConfirmSchema,
+  marketingChoiceSchema,
   signInSchema,
   signUpSchema,
   withdrawSchema,
@@ -29,7 +32,7 @@ import {
 import { signInMember } from '../sign-in.ts';
 import { signUpAdult, signUpChild } from '../sign-up.ts';
 import { withdrawMember } from '../withdraw.ts';
-import { memberIdOf, memberOnly, setMemberCookie, signOutMember } from './session.ts';
+import { memberIdOf, memberOnly, requestTrace, setMemberCookie, signOutMember } from './session.ts';
 
 // Sign-up and sign-in are open to anyone; the member's own pages use memberOnly.
 const memberPage = (why: string) => publicAccess(`member portal: ${why}`);
@@ -201,6 +204,34 @@ export function memberPageRoutes(deps: MemberDeps) {
     const data = await readMyData(deps, memberId);
     return c.html(await html(MePage({ lang, data, notice: memberText[lang].corrected })));
   });
+
+  app.post(
+    '/me/marketing',
+    memberOnly(deps, 'the signed-in member turns their own marketing consent on or off'),
+    async (c) => {
+      const memberId = memberIdOf(c);
+      const lang = c.get('lang');
+      const parsed = marketingChoiceSchema.safeParse(await formOf(c));
+      if (!parsed.success) {
+        const data = await readMyData(deps, memberId);
+        return c.html(
+          await html(MePage({ lang, data, errors: errorsOf(lang, fieldErrorsOf(parsed.error)) })),
+          400,
+        );
+      }
+      const { channel, optIn } = parsed.data;
+      const result = await setMyMarketing(deps, memberId, {
+        channel,
+        optIn,
+        via: 'web',
+        trace: requestTrace(c),
+      });
+      const t = marketingText[lang];
+      const notice = result.changed ? t.changed(t.channels[channel], optIn) : t.unchanged;
+      const data = await readMyData(deps, memberId);
+      return c.html(await html(MePage({ lang, data, notice })));
+    },
+  );
 
   const destroyedItems = async (lang: Lang) => {
     const { declaration } = await policyInForce(deps);

@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { searchAccessLog } from '../platform/audit/search.ts';
+import { GUARDIAN_CODE_ATTEMPTS, GUARDIAN_SESSION_MINUTES } from './guardian-access.ts';
+import { loginIdIndex } from './subjects.ts';
+import { childForm } from './testing/member-form.ts';
+import { openPortalTestbed } from './testing/portal.ts';
+
+const bed = await openPortalTestbed();
+const { db, clock } = bed;
+
+/** A child whose guardian has confirmed; returns the child's login ID and ids. */
+async function confirmedChild(guardianEmail: string) {
+  const form = childForm({ guardianContact: guardianEmail, name: '이하늘' });
+  clock.advance(1_000); // so that its code is the newest message
+  assert.equal((await bed.browser().post('/signup/child', form)).status, 201);
+  const code = /(\d{5}-\d{5})/.exec(await bed.latestMessage('guardian_consent_code'))?.[1] ?? '';
+  assert.equal((await bed.browser().post('/signup/guardian', { code })).status, 200);
+  const loginId = form.loginId ?? '';
+  const row = await db
+    .selectFrom('app.members as m')
+    .innerJoin('app.guardian_requests as g', 'g.member_id', 'm.id')
+    .select(['m.id as memberId', 'g.id as requestId'])
+    .where('m.login_id_index', '=', loginIdIndex(bed.cipher, loginId))
+    .executeTakeFirstOrThrow();
+  return { loginId, form, ...row };
+}
+
+/** Asks for a code and reads it from the mail the local SMTP server received. */
+async function codeByMail(loginId: string, guardianEmail: string): Promise<string> {
+  await bed.deliver();
+  const before = bed.mailsTo(guardianEmail).length;
+  const sent = await bed.browser().post('/guardian', { loginId });
+  assert.equal(sent.status, 200);
+  await bed.deliver();
+  const mails = bed.mailsTo(guardianEmail);
+  assert.equal(mails.length, before + 1, 'one code mail to the guardian contact on record');
+  return /(\d{6})/.exec(mails.at(-1)?.text ?? '')?.[1] ?? '';
+}
+
+async function guardianSignedIn(loginId: string, guardianEmail: string) {
+  const code = await codeByMail(loginId, guardianEmail);
+  const guardian = bed.browser();
+  const verified = await guardian.post('/guardian/verify', { loginId, code });
+  assert.equal(verified.status, 303);
+  assert.match(verified.headers.get('location') ?? '', /\/guardian\/child/);
+  return { guardian, code };
+}
+
+test('a confirmed guardian verifies by a fresh code, sees and corrects the child’s data, as guardian in the log', async () => {
+  const child = await confirmedChild('parent1@example.com');
+  assert.equal(
+    (await bed.browser().get('/guardian/child')).status,
+    303,
+    'no session: back to /guardian',
+  );
+
+  const code = await codeByMail(child.loginId, 'parent1@example.com');
+  const wrong = await bed.browser().post('/guardian/verify', {
+    loginId: child.loginId,
+    code: code === '000000' ? '111111' : '000000',
+  });
+  assert.equal(wrong.status, 400);
+  assert.match(await wrong.text(), /id="code-error"/);
+  const guardian = bed.browser();
+  assert.equal(
+    (await guardian.post('/guardian/verify', { loginId: child.loginId, code })).status,
+    303,
+  );
+  assert.equal(
+    (await bed.browser().post('/guardian/verify', { loginId: child.loginId, code })).status,
+    400,
+    'a code works once',
+  );
+
+  const view = await guardian.get('/guardian/child');
+  assert.equal(view.status, 200);
+  const page = await view.text();
+  assert.match(page, /이하늘/);
+  assert.match(page, /parent1@example\.com/, "the guardian's own recorded contact is shown");
+  const subject = `member:${child.memberId}`;
+  const read = (await searchAccessLog(db, { subjectId: subject, limit: 5 })).entries[0];
+  assert.equal(read?.actor.kind, 'guardian');
+  assert.equal(read?.actor.id, child.requestId);
+  assert.equal(read?.action, 'read');
+
+  const corrected = await guardian.post('/guardian/child', { district: 'seoul.mapo' });
+  assert.equal(corrected.status, 200);
+  assert.match(await corrected.text(), /자녀의 정보를 정정했습니다/);
+  const update = (await searchAccessLog(db, { subjectId: subject, limit: 5 })).entries.find(
+    (e) => e.action === 'update',
+  );
+  assert.equal(update?.actor.kind, 'guardian');
+  assert.deepEqual(update?.items, ['membership.district']);
+  const bad = await guardian.post('/guardian/child', { phone: 'nope' });
+  assert.equal(bad.status, 400);
+  assert.match(await bad.text(), /id="phone-error"/);
+
+  assert.equal(
+    (await guardian.get('/me')).status,
+    303,
+    'a guardian session is not a member session',
+  );
+  clock.advance((GUARDIAN_SESSION_MINUTES + 1) * 60_000);
+  assert.equal((await guardian.get('/guardian/child')).status, 303, 'the session is short-lived');
+});
+
+test('codes go only to a confirmed guardian; unknown IDs get the same answer; guessing voids the code', async () => {
+  const adult = await bed.signedInMember();
+  const outboxSize = async () => (await db.selectFrom('app.outbox').select('id').execute()).length;
+  const before = await outboxSize();
+  const unknown = await bed.browser().post('/guardian', { loginId: 'nobody_at_all' });
+  const ofAdult = await bed.browser().post('/guardian', { loginId: adult.form.loginId ?? '' });
+  assert.equal(unknown.status, 200);
+  assert.equal(ofAdult.status, 200);
+  assert.match(await unknown.text(), /등록된 보호자 연락처가 있으면/);
+  assert.equal(await outboxSize(), before, 'nothing is sent for an adult or an unknown ID');
+
+  const pending = childForm({ guardianContact: 'waiting@example.com' });
+  assert.equal((await bed.browser().post('/signup/child', pending)).status, 201);
+  const afterSignUp = await outboxSize();
+  await bed.browser().post('/guardian', { loginId: pending.loginId ?? '' });
+  assert.equal(await outboxSize(), afterSignUp, 'an unconfirmed guardian gets no access code');
+
+  const child = await confirmedChild('parent2@example.com');
+  const code = await codeByMail(child.loginId, 'parent2@example.com');
+  const guess = code === '123456' ? '654321' : '123456';
+  for (let i = 0; i < GUARDIAN_CODE_ATTEMPTS; i++) {
+    await bed.browser().post('/guardian/verify', { loginId: child.loginId, code: guess });
+  }
+  const late = await bed.browser().post('/guardian/verify', { loginId: child.loginId, code });
+  assert.equal(late.status, 400, 'after five wrong tries the right code no longer works');
+});
+
+test('a guardian deletes the child’s membership by the withdrawal path', async () => {
+  const child = await confirmedChild('parent3@example.com');
+  clock.advance(2 * 60_000);
+  const { guardian } = await guardianSignedIn(child.loginId, 'parent3@example.com');
+  const unconfirmed = await guardian.post('/guardian/child/delete', {});
+  assert.equal(unconfirmed.status, 400);
+  assert.ok(
+    await db
+      .selectFrom('app.members')
+      .select('id')
+      .where('id', '=', child.memberId)
+      .executeTakeFirst(),
+  );
+
+  const deleted = await guardian.post('/guardian/child/delete', { confirm: 'on' });
+  assert.equal(deleted.status, 200);
+  assert.match(await deleted.text(), /파기했습니다/);
+  assert.equal(
+    (await db.selectFrom('app.members').select('id').where('id', '=', child.memberId).execute())
+      .length,
+    0,
+  );
+  const keys = await db
+    .selectFrom('app.subject_keys')
+    .select('subject_id')
+    .where('subject_id', 'in', [`member:${child.memberId}`, `guardian:${child.requestId}`])
+    .execute();
+  assert.equal(keys.length, 0, "the child's and the guardian's keys are shredded");
+  assert.ok(
+    await db
+      .selectFrom('separated.withdrawn_login_ids')
+      .select('login_id_index')
+      .where('login_id_index', '=', loginIdIndex(bed.cipher, child.loginId))
+      .executeTakeFirst(),
+    'the login ID is never reused',
+  );
+  const destroy = (
+    await searchAccessLog(db, { subjectId: `member:${child.memberId}`, limit: 5 })
+  ).entries.find((e) => e.action === 'destroy');
+  assert.equal(destroy?.actor.kind, 'guardian');
+  assert.equal(
+    (await guardian.get('/guardian/child')).status,
+    303,
+    'the session ends with the child',
+  );
+  const signIn = await bed.browser().post('/login', {
+    loginId: child.loginId,
+    password: child.form.password ?? '',
+  });
+  assert.equal(signIn.status, 401);
+});

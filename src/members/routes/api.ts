@@ -1,0 +1,216 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { csrfGuard } from '../../access/csrf.ts';
+import { accessSettings } from '../../access/settings.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { publicAccess } from '../../platform/http/access.ts';
+import { createRouter } from '../../platform/http/create-app.ts';
+import type { MemberDeps } from '../deps.ts';
+import { confirmGuardian } from '../guardian.ts';
+import { setMyMarketing } from '../marketing.ts';
+import { correctMyData, readMyData } from '../my-data.ts';
+import {
+  childSignUpSchema,
+  correctionSchema,
+  guardianConfirmSchema,
+  marketingChannelSchema,
+  marketingOptInSchema,
+  signInSchema,
+  signUpSchema,
+  withdrawSchema,
+} from '../schema.ts';
+import { signInMember } from '../sign-in.ts';
+import { signUpAdult, signUpChild } from '../sign-up.ts';
+import { withdrawMember } from '../withdraw.ts';
+import {
+  correctionResult,
+  marketingResult,
+  myDataJson,
+  myDataSchema,
+  noContent,
+  problem,
+  signInResult,
+  signUpResult,
+  withdrawalResult,
+} from './api-schemas.ts';
+import { memberIdOf, memberOnly, requestTrace, setMemberCookie, signOutMember } from './session.ts';
+
+const base = '/api/v1/members';
+const json = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
+const ok = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const open = (why: string) => publicAccess(`member API: ${why}`);
+
+const refusals = {
+  invalid: {
+    code: 'invalid-credentials',
+    title: { ko: '아이디 또는 비밀번호가 맞지 않습니다', en: 'The login ID or password is wrong' },
+  },
+  locked: {
+    code: 'account-locked',
+    title: {
+      ko: '5회 연속 실패로 계정이 잠겼습니다. 병원에 문의하세요',
+      en: 'Five failures in a row have locked the account; please contact the hospital',
+    },
+  },
+  pending_guardian: {
+    code: 'pending-guardian',
+    title: {
+      ko: '보호자의 동의 확인을 기다리고 있어 아직 로그인할 수 없습니다',
+      en: "The account is waiting for the guardian's confirmation",
+    },
+  },
+} as const;
+
+/** Every member-portal flow as JSON: the pages' schemas, services and rules. */
+export function memberApiRoutes(deps: MemberDeps) {
+  const app = createRouter();
+  // Cookie-authenticated like the pages: a cross-site form cannot drive it either.
+  app.use(`${base}*`, csrfGuard(accessSettings(deps.settings)));
+
+  const signUpRoute = <T extends z.ZodType>(path: string, summary: string, schema: T) =>
+    createRoute({
+      method: 'post',
+      path,
+      tags: ['members'],
+      summary,
+      middleware: [open('anyone may sign up; every field is checked')] as const,
+      request: { body: json(schema) },
+      responses: { 201: ok('Signed up', signUpResult), 400: problem },
+    });
+  app.openapi(signUpRoute(base, 'Sign up (14 and over)', signUpSchema), async (c) => {
+    const result = await signUpAdult(deps, c.req.valid('json'), 'api');
+    return c.json({ status: result.status, repeated: result.repeated }, 201);
+  });
+  app.openapi(
+    signUpRoute(
+      `${base}/children`,
+      'Sign up a child under 14; the account waits for the guardian',
+      childSignUpSchema,
+    ),
+    async (c) => {
+      const result = await signUpChild(deps, c.req.valid('json'), 'api');
+      return c.json({ status: result.status, repeated: result.repeated }, 201);
+    },
+  );
+
+  const guardianRoute = createRoute({
+    method: 'post',
+    path: `${base}/guardian-confirmations`,
+    tags: ['members'],
+    summary: "The guardian confirms a child's sign-up with the code sent to them",
+    middleware: [open('the guardian confirms with the code sent to them')] as const,
+    request: { body: json(guardianConfirmSchema) },
+    responses: { 204: noContent, 400: problem },
+  });
+  app.openapi(guardianRoute, async (c) => {
+    await confirmGuardian(deps, c.req.valid('json').code);
+    return c.body(null, 204);
+  });
+
+  const signInRoute = createRoute({
+    method: 'post',
+    path: `${base}/sessions`,
+    tags: ['members'],
+    summary: 'Sign in; the session is the same HttpOnly cookie the pages use',
+    middleware: [open('members sign in here; the password is checked')] as const,
+    request: { body: json(signInSchema) },
+    responses: { 200: ok('Signed in', signInResult), 400: problem, 401: problem },
+  });
+  app.openapi(signInRoute, async (c) => {
+    const result = await signInMember(deps, c.req.valid('json'));
+    if (!result.ok) {
+      const refusal = refusals[result.lockedNow ? 'locked' : result.reason];
+      c.get('log').info(
+        { event: 'member_sign_in_refused', refusal: result.reason },
+        'member sign-in refused',
+      );
+      throw new DomainError('unauthenticated', refusal.code, refusal.title);
+    }
+    setMemberCookie(c, deps, result.token);
+    return c.json({ memberId: result.memberId }, 200);
+  });
+
+  const signOutRoute = createRoute({
+    method: 'delete',
+    path: `${base}/sessions/current`,
+    tags: ['members'],
+    summary:
+      'Sign out: the session ends and the cookie is cleared (send Origin, as browsers do, or a JSON content type)',
+    middleware: [open('anyone may end their own member session')] as const,
+    responses: { 204: noContent },
+  });
+  app.openapi(signOutRoute, async (c) => {
+    await signOutMember(c, deps);
+    return c.body(null, 204);
+  });
+
+  const meRoute = createRoute({
+    method: 'get',
+    path: `${base}/me`,
+    tags: ['members'],
+    summary: 'My data: every item held, its purposes and retention, and my consents (열람)',
+    middleware: [memberOnly(deps, "the signed-in member's own data")] as const,
+    responses: { 200: ok('My data', myDataSchema), 401: problem },
+  });
+  app.openapi(meRoute, async (c) => c.json(myDataJson(await readMyData(deps, memberIdOf(c))), 200));
+
+  const correctRoute = createRoute({
+    method: 'patch',
+    path: `${base}/me`,
+    tags: ['members'],
+    summary: 'Correct my data (정정); only the fields sent change',
+    middleware: [memberOnly(deps, 'the signed-in member corrects their own data')] as const,
+    request: { body: json(correctionSchema) },
+    responses: { 200: ok('Corrected', correctionResult), 400: problem, 401: problem },
+  });
+  app.openapi(correctRoute, async (c) =>
+    c.json(await correctMyData(deps, memberIdOf(c), c.req.valid('json')), 200),
+  );
+
+  const marketingRoute = createRoute({
+    method: 'put',
+    path: `${base}/me/marketing/{channel}`,
+    tags: ['members'],
+    summary: 'Turn advertising by one channel on or off; confirmed to me, an opt-out is immediate',
+    middleware: [
+      memberOnly(deps, 'the signed-in member sets their own marketing consent'),
+    ] as const,
+    request: {
+      params: z.object({ channel: marketingChannelSchema }),
+      body: json(marketingOptInSchema),
+    },
+    responses: { 200: ok('Recorded', marketingResult), 400: problem, 401: problem },
+  });
+  app.openapi(marketingRoute, async (c) => {
+    const { channel } = c.req.valid('param');
+    const { optIn } = c.req.valid('json');
+    const result = await setMyMarketing(deps, memberIdOf(c), {
+      channel,
+      optIn,
+      via: 'api',
+      trace: requestTrace(c),
+    });
+    return c.json({ channel, optIn, changed: result.changed, at: result.at.toISOString() }, 200);
+  });
+
+  const withdrawRoute = createRoute({
+    method: 'post',
+    path: `${base}/me/withdrawal`,
+    tags: ['members'],
+    summary: 'Leave: after the password, the membership is destroyed at once (탈퇴)',
+    middleware: [memberOnly(deps, 'the signed-in member leaves, after their password')] as const,
+    request: { body: json(withdrawSchema) },
+    responses: { 200: ok('Destroyed', withdrawalResult), 400: problem, 401: problem },
+  });
+  app.openapi(withdrawRoute, async (c) => {
+    const result = await withdrawMember(deps, memberIdOf(c), c.req.valid('json').password);
+    await signOutMember(c, deps);
+    return c.json(result, 200);
+  });
+  return app;
+}

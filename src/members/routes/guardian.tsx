@@ -1,0 +1,173 @@
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { isHttps } from '../../access/client-address.ts';
+import { csrfGuard } from '../../access/csrf.ts';
+import { accessSettings } from '../../access/settings.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { declaredGuard, publicAccess } from '../../platform/http/access.ts';
+import type { AppEnv } from '../../platform/http/app-env.ts';
+import { createRouter } from '../../platform/http/create-app.ts';
+import type { Lang } from '../../platform/i18n.ts';
+import { fieldErrorsOf } from '../../platform/validation.ts';
+import { localHref } from '../../site/layout.tsx';
+import { guardianContext, type MemberDeps } from '../deps.ts';
+import {
+  endGuardianSession,
+  GUARDIAN_SESSION_MINUTES,
+  type GuardianSession,
+  requestGuardianCode,
+  useGuardianSession,
+  verifyGuardianCode,
+} from '../guardian-access.ts';
+import { guardianAccessText } from '../guardian-access-text.ts';
+import { correctMyData, readMyData } from '../my-data.ts';
+import type { FieldErrors } from '../pages/fields.tsx';
+import { GuardianAccessPage, GuardianChildPage } from '../pages/guardian-access.tsx';
+import {
+  correctionSchema,
+  guardianCodeRequestSchema,
+  guardianCodeSchema,
+  guardianDeleteSchema,
+} from '../schema.ts';
+import { destroyMemberAccount } from '../withdraw.ts';
+import { requestTrace } from './session.ts';
+
+async function html(page: unknown): Promise<string> {
+  return `<!doctype html>${await (page as { toString(): Promise<string> | string }).toString()}`;
+}
+
+async function formOf(c: Context<AppEnv>): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  return Object.fromEntries(
+    Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+}
+
+function errorsOf(lang: Lang, fields: { field: string; message: { ko: string; en: string } }[]) {
+  const errors: FieldErrors = {};
+  for (const f of fields) errors[f.field] ??= f.message[lang];
+  return errors;
+}
+
+function cookieName(c: Context<AppEnv>, deps: MemberDeps) {
+  return isHttps(c, accessSettings(deps.settings)) ? '__Host-jikim_guardian' : 'jikim_guardian';
+}
+
+/** The session each request's guard found, for its handler. */
+const sessions = new WeakMap<Request, GuardianSession>();
+
+/**
+ * A verified guardian, scoped to their one child; anyone else goes back to
+ * /guardian. The portal's access declarations have no guardian kind yet, so
+ * it is declared as member-portal access with its own guard.
+ */
+function guardianOnly(deps: MemberDeps, why: string) {
+  return declaredGuard(
+    { kind: 'member', why: `legal guardian of a child: ${why}` },
+    async (c, next) => {
+      c.set('access', { kind: 'member', why });
+      const token = getCookie(c, cookieName(c, deps));
+      const session = token ? await useGuardianSession(deps, token) : undefined;
+      if (!session) return c.redirect(localHref('/guardian', c.get('lang')), 303);
+      sessions.set(c.req.raw, session);
+      await next();
+    },
+  );
+}
+
+function sessionOf(c: Context<AppEnv>): GuardianSession {
+  const session = sessions.get(c.req.raw);
+  if (!session) {
+    throw new DomainError('internal', 'no-guardian', { ko: '보호자 정보 없음', en: 'No guardian' });
+  }
+  return session;
+}
+
+/** 법정대리인의 열람·정정·삭제 요구 (법 제38조, 제22조의2): after a fresh code, for one child. */
+export function guardianAccessRoutes(deps: MemberDeps) {
+  const app = createRouter();
+  app.use('/guardian*', csrfGuard(accessSettings(deps.settings)));
+  const open = (why: string) => publicAccess(`guardian access: ${why}`);
+  const by = (c: Context<AppEnv>) =>
+    guardianContext(sessionOf(c).requestId, 'rights_requests', requestTrace(c));
+
+  app.get('/guardian', open("the form asking for the child's login ID"), async (c) =>
+    c.html(await html(GuardianAccessPage({ lang: c.get('lang') }))),
+  );
+  app.post('/guardian', open('sends a code only to the guardian contact on record'), async (c) => {
+    const lang = c.get('lang');
+    const parsed = guardianCodeRequestSchema.safeParse(await formOf(c));
+    if (!parsed.success) {
+      const errors = errorsOf(lang, fieldErrorsOf(parsed.error));
+      return c.html(await html(GuardianAccessPage({ lang, errors })), 400);
+    }
+    await requestGuardianCode(deps, parsed.data.loginId);
+    return c.html(
+      await html(GuardianAccessPage({ lang, loginId: parsed.data.loginId, codeSent: true })),
+    );
+  });
+  app.post('/guardian/verify', open('the guardian proves they hold the contact'), async (c) => {
+    const lang = c.get('lang');
+    const form = await formOf(c);
+    const parsed = guardianCodeSchema.safeParse(form);
+    const again = (errors: FieldErrors) =>
+      html(GuardianAccessPage({ lang, loginId: form.loginId ?? '', codeSent: true, errors }));
+    if (!parsed.success)
+      return c.html(await again(errorsOf(lang, fieldErrorsOf(parsed.error))), 400);
+    try {
+      const { token } = await verifyGuardianCode(deps, parsed.data);
+      setCookie(c, cookieName(c, deps), token, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: isHttps(c, accessSettings(deps.settings)),
+        path: '/',
+        maxAge: GUARDIAN_SESSION_MINUTES * 60,
+      });
+      return c.redirect(localHref('/guardian/child', lang), 303);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
+      return c.html(await again(errorsOf(lang, error.options.fields ?? [])), 400);
+    }
+  });
+
+  app.get('/guardian/child', guardianOnly(deps, "sees the child's data"), async (c) => {
+    const data = await readMyData(deps, sessionOf(c).memberId, by(c));
+    return c.html(await html(GuardianChildPage({ lang: c.get('lang'), data })));
+  });
+  app.post('/guardian/child', guardianOnly(deps, "corrects the child's data"), async (c) => {
+    const lang = c.get('lang');
+    const { memberId } = sessionOf(c);
+    const form = Object.fromEntries(
+      Object.entries(await formOf(c)).filter(([, v]) => v.trim() !== ''),
+    );
+    const parsed = correctionSchema.safeParse(form);
+    if (!parsed.success) {
+      const data = await readMyData(deps, memberId, by(c));
+      const errors = errorsOf(lang, fieldErrorsOf(parsed.error));
+      return c.html(await html(GuardianChildPage({ lang, data, errors })), 400);
+    }
+    await correctMyData(deps, memberId, parsed.data, by(c));
+    const data = await readMyData(deps, memberId, by(c));
+    const notice = guardianAccessText[lang].corrected;
+    return c.html(await html(GuardianChildPage({ lang, data, notice })));
+  });
+  app.post('/guardian/child/delete', guardianOnly(deps, "deletes the child's data"), async (c) => {
+    const lang = c.get('lang');
+    const { memberId } = sessionOf(c);
+    const parsed = guardianDeleteSchema.safeParse(await formOf(c));
+    if (!parsed.success) {
+      const data = await readMyData(deps, memberId, by(c));
+      const errors = { confirm: guardianAccessText[lang].mustConfirm };
+      return c.html(await html(GuardianChildPage({ lang, data, errors })), 400);
+    }
+    await destroyMemberAccount(deps, memberId, by(c));
+    const token = getCookie(c, cookieName(c, deps));
+    if (token) await endGuardianSession(deps, token);
+    deleteCookie(c, cookieName(c, deps), {
+      path: '/',
+      secure: isHttps(c, accessSettings(deps.settings)),
+    });
+    return c.html(await html(GuardianChildPage({ lang, deleted: true })));
+  });
+  return app;
+}

@@ -5,6 +5,9 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 
 const [file, port] = process.argv.slice(2);
-const page = readFileSync(file ?? '', 'utf8');
-const app = new Hono().get('/privacy', (c) => c.html(page));
+// Bytes read once, as Jikim serves its cached page: the tightest ceiling for the same bytes.
+const page = readFileSync(file ?? '');
+const app = new Hono().get('/privacy', (c) =>
+  c.body(page, 200, { 'content-type': 'text/html; charset=UTF-8' }),
+);
 serve({ fetch: app.fetch, port: Number(port), hostname: '127.0.0.1' }, () => console.log('ready'));

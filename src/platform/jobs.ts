@@ -37,12 +37,14 @@ export function startJobs(jobs: Job[], log: Logger): RunningJobs {
     };
     const timer = setInterval(tick, job.everyMs);
     timer.unref();
-    setImmediate(tick);
-    return timer;
+    // A first run soon after start, but not in the way of the first requests.
+    const first = setTimeout(tick, Math.min(job.everyMs, 3_000));
+    first.unref();
+    return [timer, first];
   });
   return {
     async stop() {
-      for (const timer of timers) clearInterval(timer);
+      for (const timer of timers.flat()) clearTimeout(timer);
       await Promise.allSettled([...running]);
     },
   };

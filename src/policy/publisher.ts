@@ -19,7 +19,7 @@ export class PolicyPublisher {
   #schedule: ScheduledVersion[] | undefined;
   #loadedAt = 0;
   #versions = new Map<string, Promise<PolicyVersion>>();
-  #pages = new Map<string, Promise<string>>();
+  #pages = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly deps: PolicyDeps,
@@ -59,9 +59,9 @@ export class PolicyPublisher {
   }
 
   /** A rendered page for an announced version; `render` runs once per version and language. */
-  page(id: string, lang: Lang, render: () => Promise<string>): Promise<string> {
+  page<T>(id: string, lang: Lang, render: () => Promise<T>): Promise<T> {
     const key = `${id}:${lang}`;
-    let cached = this.#pages.get(key);
+    let cached = this.#pages.get(key) as Promise<T> | undefined;
     if (!cached) {
       cached = render();
       this.#pages.set(key, cached);

@@ -1,7 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { cookieBannerSlot } from '../consents/cookie-banner/slot.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
 import { publicAccess } from '../platform/http/access.ts';
+import type { AppEnv } from '../platform/http/app-env.ts';
 import { createRouter } from '../platform/http/create-app.ts';
 import { invalidInput } from '../platform/validation.ts';
 import { policyDeclarationSchema } from './declaration.ts';
@@ -79,6 +82,30 @@ const diffQuery = z.object({
   lang: z.enum(['ko', 'en']).optional(),
 });
 
+/** A rendered page kept as UTF-8 bytes around the cookie banner's slot, encoded once. */
+interface EncodedPage {
+  head: Buffer;
+  tail: Buffer;
+}
+
+function encodePage(html: string): EncodedPage {
+  const at = html.indexOf(cookieBannerSlot);
+  if (at < 0) return { head: Buffer.from(html), tail: Buffer.alloc(0) };
+  return {
+    head: Buffer.from(html.slice(0, at)),
+    tail: Buffer.from(html.slice(at + cookieBannerSlot.length)),
+  };
+}
+
+/** The cached page with this visitor's cookie banner (or none) in its slot. */
+async function servePage(c: Context<AppEnv>, page: EncodedPage): Promise<Response> {
+  const banner = (await c.get('cookieBanner')?.()) ?? '';
+  const body = banner
+    ? Buffer.concat([page.head, Buffer.from(banner), page.tail])
+    : Buffer.concat([page.head, page.tail]);
+  return c.body(body, 200, { 'content-type': 'text/html; charset=UTF-8' });
+}
+
 export function policyRoutes(deps: PolicyRouteDeps) {
   const { publisher, clock } = deps;
   const app = createRouter();
@@ -88,9 +115,11 @@ export function policyRoutes(deps: PolicyRouteDeps) {
   app.get('/privacy', publicAccess(publishedPolicy), async (c) => {
     const lang = c.get('lang');
     const version = await inForce();
-    const html = await publisher.page(version.id, lang, () => renderPolicyHtml(version, lang));
+    const page = await publisher.page(version.id, lang, async () =>
+      encodePage(await renderPolicyHtml(version, lang)),
+    );
     c.header('cache-control', 'no-cache');
-    return c.html(html);
+    return servePage(c, page);
   });
 
   app.get('/privacy/versions', publicAccess(publishedPolicy), async (c) => {
@@ -109,10 +138,12 @@ export function policyRoutes(deps: PolicyRouteDeps) {
     if (version.status !== 'announced') return c.notFound();
     const inForceId = await publisher.versionIdInForce(clock.now());
     const path = `/privacy/versions/${version.id}`;
-    const html = await publisher.page(`${version.id}:${version.id === inForceId}`, lang, () =>
-      renderPolicyHtml(version, lang, { path, notInForce: version.id !== inForceId }),
+    const page = await publisher.page(`${version.id}:${version.id === inForceId}`, lang, async () =>
+      encodePage(
+        await renderPolicyHtml(version, lang, { path, notInForce: version.id !== inForceId }),
+      ),
     );
-    return c.html(html);
+    return servePage(c, page);
   });
 
   app.get('/privacy/diff', publicAccess(publishedPolicy), async (c) => {

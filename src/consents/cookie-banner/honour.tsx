@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { isHttps } from '../../access/client-address.ts';
 import { accessSettings } from '../../access/settings.ts';
@@ -38,9 +38,21 @@ export function honourCookieChoice(deps: CookieBannerDeps): MiddlewareHandler<Ap
     }
     return html;
   };
+  const bannerOf = async (c: Context<AppEnv>, state: VisitorCookieState) => {
+    const showBanner = !state.choice && c.req.path !== '/cookies';
+    const returnTo = c.req.method === 'GET' ? pathWithQuery(c.req.url) : c.req.path;
+    return showBanner ? bannerFor(c.get('lang'), state, returnTo) : '';
+  };
   return async (c, next) => {
+    let filled = false;
+    // A route serving a cached page fills the slot itself, before its response exists:
+    // re-reading a built response's body costs more than the rest of the request.
+    c.set('cookieBanner', async () => {
+      filled = true;
+      return bannerOf(c, await visitorCookieState(c, deps));
+    });
     await next();
-    const isPage = c.res.headers.get('content-type')?.startsWith('text/html') ?? false;
+    const isPage = !filled && (c.res.headers.get('content-type')?.startsWith('text/html') ?? false);
     // The choice route sets or removes the optional cookie itself, from the choice just made.
     const choiceJustMade = c.res.headers
       .getSetCookie()
@@ -51,9 +63,7 @@ export function honourCookieChoice(deps: CookieBannerDeps): MiddlewareHandler<Ap
     const state = await visitorCookieState(c, deps);
     if (isPage) {
       const body = await c.res.text();
-      const showBanner = !state.choice && c.req.path !== '/cookies';
-      const returnTo = c.req.method === 'GET' ? pathWithQuery(c.req.url) : c.req.path;
-      const banner = showBanner ? await bannerFor(c.get('lang'), state, returnTo) : '';
+      const banner = await bannerOf(c, state);
       // Hono carries the other headers (security headers, cookies) over to the new response.
       c.res = new Response(body.replace(cookieBannerSlot, banner), {
         status: c.res.status,

@@ -41,6 +41,11 @@ export interface AppEnv {
     grantId?: string;
     /** The caller's address as the access module resolved it (proxy headers only when trusted). */
     clientAddress?: string;
+    /**
+     * The cookie banner for this visitor ('' once they have chosen), for a route that fills the
+     * banner's slot in a page it serves from a cache; calling it tells the banner middleware so.
+     */
+    cookieBanner?: () => Promise<string>;
     /** SHA-256 id of the caller's staff session, for sign-out. */
     staffSessionId?: string;
   };

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { staffCommand } from './access/cli.ts';
 import { auditCommand } from './platform/audit/audit-command.ts';
-import { startOfSeoulDay, systemClock } from './platform/clock.ts';
+import { seoulDate, startOfSeoulDay, systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { keysCommand } from './platform/crypto/keys-command.ts';
 import { openDatabase } from './platform/db.ts';
@@ -122,9 +122,7 @@ policy
   .action(async (file: string, options: { effective: Date; label?: string; by: string }) => {
     const declaration = JSON.parse(await readFile(file, 'utf8')) as unknown;
     await withDatabase(async (deps) => {
-      const label =
-        options.label ??
-        new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(options.effective);
+      const label = options.label ?? seoulDate(options.effective);
       const draft = await draftVersion(deps, { label, declaration, createdBy: options.by });
       const announced = await announceVersion(deps, {
         id: draft.id,

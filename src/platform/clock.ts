@@ -28,27 +28,31 @@ export class ManualClock implements Clock {
 export const HOSPITAL_TIME_ZONE = 'Asia/Seoul';
 const DAY_MS = 86_400_000;
 
+// Built once: constructing an Intl formatter costs far more than formatting with it.
+const dateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: HOSPITAL_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const dateTimeFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: HOSPITAL_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
 /** The calendar date (YYYY-MM-DD) of an instant in Korea. */
 export function seoulDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: HOSPITAL_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return dateFormat.format(instant);
 }
 
 /** Date and time of an instant in Korea, as people read it (2021-08-06 00:00). */
 export function seoulDateTime(instant: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: HOSPITAL_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
+  const parts = dateTimeFormat.formatToParts(instant);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }

@@ -1,16 +1,16 @@
-import { createPersonalDataDoor } from './access/personal-data.ts';
+import { createPersonalDataDoor, type PersonalDataDoor } from './access/personal-data.ts';
 import { accessSettingsFrom } from './access/settings.ts';
 import { buildApp } from './app.ts';
 import { remindStandingMarketingConsents } from './consents/reminders.ts';
 import { seedDemoData } from './demo/seed.ts';
 import { expireGuardianRequests } from './members/guardian.ts';
 import { memberAddressOf } from './members/marketing.ts';
-import { createAccessLog } from './platform/audit/access-log.ts';
+import { type AccessLog, createAccessLog } from './platform/audit/access-log.ts';
 import { checkpointAccessLog } from './platform/audit/checkpoint.ts';
 import type { Clock } from './platform/clock.ts';
 import { systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
-import { createFieldCipher } from './platform/crypto/fields.ts';
+import { createFieldCipher, type FieldCipher } from './platform/crypto/fields.ts';
 import { type Keyring, keyringOptions, loadKeyring } from './platform/crypto/keyring.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db.ts';
 import type { Job } from './platform/jobs.ts';
@@ -27,6 +27,10 @@ export interface System {
   log: Logger;
   publisher: PolicyPublisher;
   keyring: Keyring;
+  /** The same cipher, access log and door the app uses, for jobs and tests. */
+  cipher: FieldCipher;
+  accessLog: AccessLog;
+  door: PersonalDataDoor;
   app: ReturnType<typeof buildApp>;
   /** Recurring work the server runs (outbox delivery, expiries, checkpoints); tests run them by hand. */
   jobs: Job[];
@@ -114,7 +118,19 @@ export async function openSystem(options: {
       run: () => checkpointAccessLog({ db, clock, auditKey: keyring.auditKey }),
     },
   ];
-  return { handle, clock, log, publisher, keyring, app, jobs, close: () => handle.close() };
+  return {
+    handle,
+    clock,
+    log,
+    publisher,
+    keyring,
+    cipher,
+    accessLog,
+    door,
+    app,
+    jobs,
+    close: () => handle.close(),
+  };
 }
 
 async function loadKeys(config: Pick<Config, 'dataDir' | 'env'>, log: Logger): Promise<Keyring> {

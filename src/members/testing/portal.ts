@@ -1,11 +1,8 @@
 import { after } from 'node:test';
 import { startSmtpServer } from '../../../test/smtp.ts';
 import { openTestSystem } from '../../../test/system.ts';
-import { createPersonalDataDoor } from '../../access/personal-data.ts';
 import { StaffClient } from '../../access/testing/staff-client.ts';
-import { createAccessLog } from '../../platform/audit/access-log.ts';
 import type { ManualClock } from '../../platform/clock.ts';
-import { createFieldCipher } from '../../platform/crypto/fields.ts';
 import { deliverDue } from '../../platform/outbox/deliver.ts';
 import { SmtpTransport } from '../../platform/outbox/smtp.ts';
 import { DevSmsTransport } from '../../platform/outbox/transports.ts';
@@ -17,9 +14,8 @@ export async function openPortalTestbed() {
   const system = await openTestSystem();
   const db = system.handle.db;
   const clock = system.clock as ManualClock;
-  const cipher = createFieldCipher({ db, keyring: system.keyring, clock });
-  const accessLog = createAccessLog({ clock, auditKey: system.keyring.auditKey });
-  const door = createPersonalDataDoor({ db, accessLog, publisher: system.publisher, clock });
+  // The system's own cipher and door: one key cache, as in production.
+  const { cipher, door } = system;
   const smtp = await startSmtpServer();
   const email = new SmtpTransport({ url: smtp.url, from: 'no-reply@hospital.test' });
   after(async () => {

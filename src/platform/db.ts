@@ -28,6 +28,15 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+// The pool behind a PostgreSQL Db, for the few readers that need the driver
+// itself (a COPY stream); PGlite has none.
+const pools = new WeakMap<Db, pg.Pool>();
+
+/** The pg pool behind `db`, or undefined on PGlite. */
+export function poolOf(db: Db): pg.Pool | undefined {
+  return pools.get(db);
+}
+
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
@@ -35,6 +44,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       max: options.poolSize ?? 10,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    pools.set(db, pool);
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   const dataDir = options.dataDir ?? 'memory://';

@@ -11,30 +11,36 @@ export interface ChainProblem {
   message: string;
 }
 
-/** A signed checkpoint, its hash in hex. */
+/** A signed checkpoint. */
 export interface Checkpoint {
   id: number;
   segment: number;
   seq: number;
-  hash: string;
+  hash: Buffer;
 }
 
-/** A line as the walk reads it: hashes in hex, its content already encoded by the database. */
+/** A line as the walk reads it: its content already in the canonical encoding (`encodeContent`). */
 export interface ChainLink {
   id: number;
   segment: number;
   seq: number;
-  prev: string;
-  hash: string;
-  content: string;
+  prev: Buffer;
+  hash: Buffer;
+  content: Buffer;
+}
+
+/** Where a segment's head says the chain ends. */
+export interface Head {
+  seq: number;
+  hash: Buffer;
 }
 
 /** Where the walk stands in one segment. */
 export interface SegmentWalk {
   segment: number;
   nextSeq: number;
-  /** Hex of the hash the next line must link to. */
-  prevHash: string;
+  /** The hash the next line must link to. */
+  prevHash: Buffer;
   lastId: number | undefined;
   /** This segment's checkpoints, ascending; the walk checks each as it passes. */
   checkpoints: Checkpoint[];
@@ -51,7 +57,7 @@ export function startWalk(segment: number, checkpoints: Map<number, Checkpoint[]
   return {
     segment,
     nextSeq: 1,
-    prevHash: hex(GENESIS_HASH),
+    prevHash: GENESIS_HASH,
     lastId: undefined,
     checkpoints: [...(checkpoints.get(segment) ?? [])],
   };
@@ -78,11 +84,12 @@ export function lineHolds(
     });
   }
   const intact =
-    row.prev === walk.prevHash &&
+    row.prev.equals(walk.prevHash) &&
     createHmac('sha256', keys.line)
-      .update(walk.prevHash, 'hex')
+      .update(walk.prevHash)
       .update(row.content)
-      .digest('hex') === row.hash;
+      .digest()
+      .equals(row.hash);
   if (!intact) return false;
   passLine(walk, row, head);
   return true;
@@ -103,7 +110,7 @@ export function passLine(
   }
   const checkpoint = walk.checkpoints[0];
   if (checkpoint?.seq === seq) {
-    if (checkpoint.hash !== row.hash) {
+    if (!checkpoint.hash.equals(row.hash)) {
       throw new Broken({
         ...at(row),
         kind: 'head-mismatch',
@@ -118,7 +125,7 @@ export function passLine(
 }
 
 /** The end of a chain must be where its head and its newest checkpoint say. */
-export function checkEnd(walk: SegmentWalk, head: { seq: number; hash: string } | undefined): void {
+export function checkEnd(walk: SegmentWalk, head: Head | undefined): void {
   const lastSeq = walk.nextSeq - 1;
   const lastRow = walk.lastId === undefined ? 'no lines left' : `row id ${walk.lastId}`;
   const signedSeq = walk.checkpoints.at(-1)?.seq ?? 0;
@@ -134,7 +141,7 @@ export function checkEnd(walk: SegmentWalk, head: { seq: number; hash: string } 
       message: `segment ${walk.segment} ends at seq ${lastSeq} (${lastRow}) but ${witness} reaches seq ${expectedEnd}: the newest lines were removed`,
     });
   }
-  if (head && head.hash !== walk.prevHash) {
+  if (head && !head.hash.equals(walk.prevHash)) {
     throw new Broken({
       segment: walk.segment,
       seq: lastSeq,
@@ -157,6 +164,7 @@ export function at(row: { segment: number; seq: number; id: number }) {
   return { segment: row.segment, seq: Number(row.seq), id: row.id };
 }
 
-export function hex(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+/** A view of bytes from either engine as a Buffer, without copying. */
+export function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

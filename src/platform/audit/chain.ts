@@ -17,61 +17,101 @@ export function deriveChainKeys(auditKey: Buffer): ChainKeys {
   if (auditKey.length < 32) throw new RangeError('the audit key must be at least 32 bytes');
   const derive = (use: string) =>
     createSecretKey(createHmac('sha256', auditKey).update(use).digest());
-  return { line: derive('jikim access-log line v1'), checkpoint: derive('jikim checkpoint v1') };
+  return { line: derive('jikim access-log line v2'), checkpoint: derive('jikim checkpoint v1') };
 }
 
 /** What a line's hash covers: everything but its id and the hashes themselves. */
 export type ChainedContent = Omit<AccessLogRow, 'id' | 'prev_hash' | 'hash'>;
 
-/**
- * The canonical encoding: a compact JSON array in a fixed column order, the time
- * as whole microseconds since the epoch. JSON strings are unambiguous, and
- * `contentSql` makes the very same text inside the database, so that verifying
- * millions of lines does not parse each column in Node.
- */
-export function encodeContent(row: ChainedContent, atMicros = row.at.getTime() * 1000): string {
-  return JSON.stringify([
-    row.segment,
-    // int8 arrives as a number from both engines; Number() guards a string parser.
-    Number(row.seq),
-    atMicros,
-    row.actor_kind,
-    row.actor_id,
-    row.ip,
-    row.subject_ids,
-    row.items,
-    row.action,
-    row.purpose,
-    row.outcome,
-    row.refusal_reason,
-    row.search_fields,
-    row.result_count,
-    row.stated_reason,
-    row.grant_id,
-    row.policy_version_id,
-    row.request_id,
-  ]);
+// PostgreSQL's binary forms (the types' send functions): stable across versions,
+// being the wire protocol. Times are microseconds since 2000-01-01 UTC.
+const PG_EPOCH_MICROS = 946_684_800_000_000n;
+const TEXT_OID = 25;
+
+function withLength(body: Buffer): Buffer {
+  const length = Buffer.allocUnsafe(4);
+  length.writeInt32BE(body.length);
+  return Buffer.concat([length, body]);
+}
+const NULL_FIELD = Buffer.from([0xff, 0xff, 0xff, 0xff]);
+function int4(value: number | null): Buffer {
+  if (value === null) return NULL_FIELD;
+  const b = Buffer.allocUnsafe(8);
+  b.writeInt32BE(4);
+  b.writeInt32BE(value, 4);
+  return b;
+}
+function int8(value: bigint): Buffer {
+  const b = Buffer.allocUnsafe(12);
+  b.writeInt32BE(8);
+  b.writeBigInt64BE(value, 4);
+  return b;
+}
+function text(value: string | null): Buffer {
+  return value === null ? NULL_FIELD : withLength(Buffer.from(value, 'utf8'));
+}
+function textArray(values: readonly string[] | null): Buffer {
+  if (values === null) return NULL_FIELD;
+  // ndim, has-nulls, element type; then, for a non-empty array, its length and lower bound.
+  const header = Buffer.alloc(values.length === 0 ? 12 : 20);
+  header.writeInt32BE(values.length === 0 ? 0 : 1);
+  header.writeInt32BE(TEXT_OID, 8);
+  if (values.length > 0) {
+    header.writeInt32BE(values.length, 12);
+    header.writeInt32BE(1, 16);
+  }
+  return withLength(Buffer.concat([header, ...values.map(text)]));
 }
 
-const jsonOf = (column: string) => `coalesce(to_json(${column})::text, 'null')`;
+type Encode = (row: ChainedContent, atMicros: number) => Buffer;
+type TextColumn =
+  | 'actor_kind'
+  | 'actor_id'
+  | 'ip'
+  | 'action'
+  | 'purpose'
+  | 'outcome'
+  | 'refusal_reason'
+  | 'stated_reason'
+  | 'grant_id'
+  | 'policy_version_id'
+  | 'request_id';
+const textOf = (column: TextColumn) => (row: ChainedContent) => text(row[column]);
 
 /**
- * `encodeContent` as SQL over a row of audit.access_log. PostgreSQL escapes
- * JSON strings as JavaScript does; should a version ever differ, the verifier
- * re-checks a mismatching line with `encodeContent` before calling it broken.
+ * What a line's hash covers, in order: each column as PostgreSQL's binary COPY
+ * writes it (a 4-byte length, -1 for NULL, then the value's binary form).
+ * `jikim audit verify` streams exactly these columns with `COPY … (FORMAT
+ * binary)`, so the database's own bytes are hashed and no column is parsed.
  */
-export const contentSql = [
-  'segment::text',
-  'seq::text',
-  '(extract(epoch from at) * 1000000)::int8::text',
-  ...['actor_kind', 'actor_id', 'ip', 'subject_ids', 'items'].map(jsonOf),
-  ...['action', 'purpose', 'outcome', 'refusal_reason', 'search_fields'].map(jsonOf),
-  "coalesce(result_count::text, 'null')",
-  ...['stated_reason', 'grant_id', 'policy_version_id', 'request_id'].map(jsonOf),
-]
-  .join(" || ',' || ")
-  .replace(/^/, "'[' || ")
-  .concat(" || ']'");
+const covered: readonly (readonly [keyof ChainedContent, Encode])[] = [
+  ['segment', (row) => int4(row.segment)],
+  // int8 arrives as a number from both engines; Number() guards a string parser.
+  ['seq', (row) => int8(BigInt(Number(row.seq)))],
+  ['at', (_, atMicros) => int8(BigInt(Math.round(atMicros)) - PG_EPOCH_MICROS)],
+  ['actor_kind', textOf('actor_kind')],
+  ['actor_id', textOf('actor_id')],
+  ['ip', textOf('ip')],
+  ['subject_ids', (row) => textArray(row.subject_ids)],
+  ['items', (row) => textArray(row.items)],
+  ['action', textOf('action')],
+  ['purpose', textOf('purpose')],
+  ['outcome', textOf('outcome')],
+  ['refusal_reason', textOf('refusal_reason')],
+  ['search_fields', (row) => textArray(row.search_fields)],
+  ['result_count', (row) => int4(row.result_count)],
+  ['stated_reason', textOf('stated_reason')],
+  ['grant_id', textOf('grant_id')],
+  ['policy_version_id', textOf('policy_version_id')],
+  ['request_id', textOf('request_id')],
+];
+
+export const contentColumns: readonly string[] = covered.map(([column]) => column);
+
+/** The canonical encoding of a line; the time in whole microseconds, as the database keeps it. */
+export function encodeContent(row: ChainedContent, atMicros = row.at.getTime() * 1000): Buffer {
+  return Buffer.concat(covered.map(([, encode]) => encode(row, Number(atMicros))));
+}
 
 /** HMAC-SHA-256 over the previous hash and the line: without the key, no one can recompute a chain. */
 export function lineHash(

@@ -1,22 +1,24 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../database.ts';
 import type { Db } from '../db.ts';
+import { poolOf } from '../db.ts';
 import {
   type ChainKeys,
   checkpointSignature,
-  contentSql,
   deriveChainKeys,
   lineHash,
   sameBytes,
 } from './chain.ts';
+import { selectedLines, streamedLines } from './chain-lines.ts';
 import {
+  asBuffer,
   at,
   Broken,
   type ChainLink,
   type ChainProblem,
   type Checkpoint,
   checkEnd,
-  hex,
+  type Head,
   lineHolds,
   noHead,
   passLine,
@@ -49,6 +51,7 @@ export interface VerifyOptions {
 export async function verifyAccessLog(options: VerifyOptions): Promise<VerifyResult> {
   const keys = deriveChainKeys(options.auditKey);
   const batchSize = options.batchSize ?? 20_000;
+  const pool = poolOf(options.db);
   return options.db
     .transaction()
     .setIsolationLevel('repeatable read')
@@ -57,22 +60,18 @@ export async function verifyAccessLog(options: VerifyOptions): Promise<VerifyRes
       let entries = 0;
       try {
         const heads = await trx.selectFrom('audit.access_log_heads').selectAll().execute();
-        const headOf = new Map(
-          heads.map((h) => [h.segment, { seq: Number(h.seq), hash: hex(h.hash) }]),
+        const headOf = new Map<number, Head>(
+          heads.map((h) => [h.segment, { seq: Number(h.seq), hash: asBuffer(h.hash) }]),
         );
         const checkpoints = await signedCheckpoints(trx, keys);
+        const lines = pool
+          ? streamedLines(pool, await exportSnapshot(trx))
+          : selectedLines(trx, batchSize);
 
         let walk: SegmentWalk | undefined;
         const walked = new Set<number>();
-        let batch = fetchBatch(trx, undefined, batchSize);
-        for (;;) {
-          const rows = await batch;
-          const last = rows.at(-1);
-          if (!last) break;
-          // Fetch the next batch while this one is hashed.
-          batch = rows.length < batchSize ? Promise.resolve([]) : fetchBatch(trx, last, batchSize);
-          batch.catch(() => undefined);
-          for (const row of rows) {
+        for await (const batch of lines) {
+          for (const row of batch) {
             if (walk?.segment !== row.segment) {
               if (walk) checkEnd(walk, headOf.get(walk.segment));
               if (!headOf.has(row.segment)) noHead(row);
@@ -98,20 +97,10 @@ export async function verifyAccessLog(options: VerifyOptions): Promise<VerifyRes
     });
 }
 
-function fetchBatch(
-  trx: Transaction<Database>,
-  after: { segment: number; seq: number } | undefined,
-  limit: number,
-): Promise<ChainLink[]> {
-  const from = after ? sql`where (segment, seq) > (${after.segment}, ${after.seq})` : sql``;
-  return sql<ChainLink>`
-    select id, segment, seq, encode(prev_hash, 'hex') as prev, encode(hash, 'hex') as hash,
-      ${sql.raw(contentSql)} as content
-    from audit.access_log ${from}
-    order by segment, seq
-    limit ${limit}`
-    .execute(trx)
-    .then((result) => result.rows);
+/** Lets a second connection read in this transaction's snapshot. */
+async function exportSnapshot(trx: Transaction<Database>): Promise<string> {
+  const { rows } = await sql<{ id: string }>`select pg_export_snapshot() as id`.execute(trx);
+  return rows[0]?.id ?? '';
 }
 
 async function signedCheckpoints(
@@ -137,7 +126,7 @@ async function signedCheckpoints(
       });
     }
     const list = bySegment.get(c.segment) ?? [];
-    list.push({ id: c.id, segment: c.segment, seq, hash: hex(c.hash) });
+    list.push({ id: c.id, segment: c.segment, seq, hash: asBuffer(c.hash) });
     bySegment.set(c.segment, list);
   }
   return bySegment;
@@ -160,7 +149,7 @@ async function recheckLine(
     .select(sql<number>`(extract(epoch from at) * 1000000)::int8`.as('at_us'))
     .where('id', '=', link.id)
     .executeTakeFirstOrThrow();
-  const prev = Buffer.from(walk.prevHash, 'hex');
+  const prev = walk.prevHash;
   if (sameBytes(row.prev_hash, prev) && sameBytes(lineHash(keys, prev, row, row.at_us), row.hash)) {
     passLine(walk, link, head);
     return;

@@ -19,7 +19,11 @@ export async function startJikim(options: {
 }): Promise<RunningServer> {
   const port = 20000 + Math.floor(Math.random() * 30000);
   const started = performance.now();
-  const child = spawn(process.execPath, [jikim, 'start'], {
+  // BENCH_CPU_PROF=<folder> writes the server's CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, jikim, 'start'], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...options.env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/database.ts';
 import type { Db } from '../platform/db.ts';
@@ -36,41 +36,43 @@ export async function createSession(
   return token;
 }
 
-/** Idle too long (last_seen + idle < now) or past its absolute lifetime. */
-export function sessionExpired(
-  session: Pick<StaffSessionRow, 'last_seen_at' | 'expires_at'>,
-  now: Date,
-  settings: Pick<AccessSettings, 'idleTimeoutMinutes'>,
-) {
-  const idleUntil = session.last_seen_at.getTime() + settings.idleTimeoutMinutes * MINUTE_MS;
-  return idleUntil < now.getTime() || session.expires_at.getTime() <= now.getTime();
-}
+type SessionTable = 'app.staff_sessions' | 'app.member_sessions';
 
 /**
- * The session behind a cookie, if still alive; an expired one is deleted on
- * sight, and a live one is marked as seen now.
+ * Marks a live session seen now and returns it, in one statement: every signed-in
+ * request pays for this, so it is one round trip. An idle or expired session is
+ * deleted on sight. `alsoRequire` adds a condition the session must meet (a
+ * member's account still active); a session failing only that is left alone.
  */
-export async function useSession(
+export async function touchLiveSession<Row>(
+  deps: { db: Db; clock: Clock; settings: Pick<AccessSettings, 'idleTimeoutMinutes'> },
+  table: SessionTable,
+  sessionId: string,
+  alsoRequire: RawBuilder<unknown> = sql`true`,
+): Promise<Row | undefined> {
+  const now = deps.clock.now();
+  // Live: seen within the idle timeout, and before its absolute end.
+  const idleCutoff = new Date(now.getTime() - deps.settings.idleTimeoutMinutes * MINUTE_MS);
+  const { rows } = await sql<Row>`
+    update ${sql.table(table)} set last_seen_at = ${now}
+    where id = ${sessionId} and last_seen_at >= ${idleCutoff} and expires_at > ${now}
+      and ${alsoRequire}
+    returning *`.execute(deps.db);
+  if (rows[0]) return rows[0];
+  await sql`
+    delete from ${sql.table(table)}
+    where id = ${sessionId} and (last_seen_at < ${idleCutoff} or expires_at <= ${now})`.execute(
+    deps.db,
+  );
+  return undefined;
+}
+
+/** The staff session behind a cookie, if still alive, marked as seen now. */
+export function useSession(
   deps: { db: Db; clock: Clock; settings: AccessSettings },
   sessionId: string,
 ): Promise<StaffSessionRow | undefined> {
-  const session = await deps.db
-    .selectFrom('app.staff_sessions')
-    .selectAll()
-    .where('id', '=', sessionId)
-    .executeTakeFirst();
-  if (!session) return undefined;
-  const now = deps.clock.now();
-  if (sessionExpired(session, now, deps.settings)) {
-    await deleteSession(deps.db, sessionId);
-    return undefined;
-  }
-  await deps.db
-    .updateTable('app.staff_sessions')
-    .set({ last_seen_at: now })
-    .where('id', '=', sessionId)
-    .execute();
-  return { ...session, last_seen_at: now };
+  return touchLiveSession<StaffSessionRow>(deps, 'app.staff_sessions', sessionId);
 }
 
 export async function markSecondFactorDone(trx: Kysely<Database>, sessionId: string) {

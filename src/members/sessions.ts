@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import { sessionExpired, sessionIdOf } from '../access/sessions.ts';
+import { type Kysely, sql } from 'kysely';
+import { sessionIdOf, touchLiveSession } from '../access/sessions.ts';
 import type { AccessSettings } from '../access/settings.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/database.ts';
@@ -32,29 +32,20 @@ export async function createMemberSession(
   return token;
 }
 
-/** The live session behind a token, touched now; an idle or expired one is deleted on sight. */
-export async function useMemberSession(
+/**
+ * The live session behind a token, touched now, if its member is still active;
+ * an idle or expired one is deleted on sight.
+ */
+export function useMemberSession(
   deps: { db: Db; clock: Clock; settings: MemberSettings },
   token: string,
 ): Promise<MemberSessionRow | undefined> {
-  const id = sessionIdOf(token);
-  const session = await deps.db
-    .selectFrom('app.member_sessions')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!session) return undefined;
-  const now = deps.clock.now();
-  if (sessionExpired(session, now, deps.settings)) {
-    await deps.db.deleteFrom('app.member_sessions').where('id', '=', id).execute();
-    return undefined;
-  }
-  await deps.db
-    .updateTable('app.member_sessions')
-    .set({ last_seen_at: now })
-    .where('id', '=', id)
-    .execute();
-  return { ...session, last_seen_at: now };
+  return touchLiveSession<MemberSessionRow>(
+    deps,
+    'app.member_sessions',
+    sessionIdOf(token),
+    sql`exists (select 1 from app.members m where m.id = member_id and m.status = 'active')`,
+  );
 }
 
 export async function endMemberSession(db: Kysely<Database>, token: string): Promise<void> {

@@ -11,8 +11,17 @@ export function allItems(decl: PolicyDeclaration): DeclaredItem[] {
   return decl.items.contexts.flatMap((context) => context.items);
 }
 
+// A declaration never changes once loaded (a new version is a new object), so
+// its items are indexed once: pages such as /me look up every item per view.
+const itemIndexes = new WeakMap<PolicyDeclaration, Map<string, DeclaredItem>>();
+
 export function findItem(decl: PolicyDeclaration, id: string): DeclaredItem | undefined {
-  return allItems(decl).find((item) => item.id === id);
+  let index = itemIndexes.get(decl);
+  if (!index) {
+    index = new Map(allItems(decl).map((item) => [item.id, item]));
+    itemIndexes.set(decl, index);
+  }
+  return index.get(id);
 }
 
 /** A declared purpose id resolved: a whole purpose, or one use within it. */

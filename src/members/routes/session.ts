@@ -34,13 +34,7 @@ export async function signedInMember(
   const token = getCookie(c, cookieName(c, deps));
   if (!token) return undefined;
   const session = await useMemberSession(deps, token);
-  if (!session) return undefined;
-  const member = await deps.db
-    .selectFrom('app.members')
-    .select('status')
-    .where('id', '=', session.member_id)
-    .executeTakeFirst();
-  return member?.status === 'active' ? session.member_id : undefined;
+  return session?.member_id;
 }
 
 export async function signOutMember(c: Context<AppEnv>, deps: MemberDeps) {

@@ -14,6 +14,7 @@ import type { Db } from './platform/db.ts';
 import { publicAccess } from './platform/http/access.ts';
 import { createRootApp, type Router } from './platform/http/create-app.ts';
 import type { Logger } from './platform/log.ts';
+import type { DevTransportId } from './platform/outbox/transports.ts';
 import type { PolicyPublisher } from './policy/publisher.ts';
 import { policyRoutes } from './policy/routes.tsx';
 import { siteRoutes } from './site/routes.tsx';
@@ -30,6 +31,8 @@ export interface AppDeps {
   door: PersonalDataDoor;
   /** Staff sign-in settings from the configuration (access/settings.ts has the defaults). */
   staffAccess?: Partial<AccessSettings>;
+  /** Dev SMS/e-mail adapters in use, never in production: staff may read what they kept. */
+  devAdapters?: readonly DevTransportId[];
 }
 
 /** The composition root: one Hono app with each module's routes mounted. */

@@ -18,6 +18,7 @@ import { type Logger, silentLogger } from './platform/log.ts';
 import { migrateToLatest } from './platform/migrate.ts';
 import { deliverDue } from './platform/outbox/deliver.ts';
 import { transportsFromConfig } from './platform/outbox/from-config.ts';
+import { devAdaptersIn } from './platform/outbox/transports.ts';
 import { PolicyPublisher } from './policy/publisher.ts';
 import { ensureSeedVersion } from './policy/versions.ts';
 
@@ -73,6 +74,11 @@ export async function openSystem(options: {
   const cipher = createFieldCipher({ db, keyring, clock });
   const accessLog = createAccessLog({ clock, auditKey: keyring.auditKey });
   const door = createPersonalDataDoor({ db, accessLog, publisher, clock });
+  const transports = transportsFromConfig({
+    env: options.config.env,
+    smtpUrl: options.config.smtpUrl,
+    mailFrom: options.config.mailFrom,
+  });
   const app = buildApp({
     db,
     clock,
@@ -82,11 +88,7 @@ export async function openSystem(options: {
     accessLog,
     door,
     staffAccess: staffSettingsOf(options.config),
-  });
-  const transports = transportsFromConfig({
-    env: options.config.env,
-    smtpUrl: options.config.smtpUrl,
-    mailFrom: options.config.mailFrom,
+    devAdapters: devAdaptersIn(transports, options.config.env),
   });
   const jobs: Job[] = [
     {

@@ -163,6 +163,14 @@ const matrix: Row[] = [
   },
   {
     method: 'GET',
+    route: '/staff/dev-outbox',
+    path: () => '/staff/dev-outbox?purpose=guardian_consent_check',
+    refused: 'administrator',
+    permitted: 'front_desk',
+    ok: 200,
+  },
+  {
+    method: 'GET',
     route: '/api/v1/staff/access-log',
     path: () => '/api/v1/staff/access-log?outcome=refused',
     refused: 'front_desk',

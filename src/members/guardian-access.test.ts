@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { searchAccessLog } from '../platform/audit/search.ts';
+import { seoulDate } from '../platform/clock.ts';
 import { GUARDIAN_CODE_ATTEMPTS, GUARDIAN_SESSION_MINUTES } from './guardian-access.ts';
 import { loginIdIndex } from './subjects.ts';
 import { childForm } from './testing/member-form.ts';
@@ -10,8 +11,12 @@ const bed = await openPortalTestbed();
 const { db, clock } = bed;
 
 /** A child whose guardian has confirmed; returns the child's login ID and ids. */
-async function confirmedChild(guardianEmail: string) {
-  const form = childForm({ guardianContact: guardianEmail, name: '이하늘' });
+async function confirmedChild(guardianEmail: string, birthDate?: string) {
+  const form = childForm({
+    guardianContact: guardianEmail,
+    name: '이하늘',
+    ...(birthDate ? { birthDate } : {}),
+  });
   clock.advance(1_000); // so that its code is the newest message
   assert.equal((await bed.browser().post('/signup/child', form)).status, 201);
   const code = /(\d{5}-\d{5})/.exec(await bed.latestMessage('guardian_consent_code'))?.[1] ?? '';
@@ -182,4 +187,68 @@ test('a guardian deletes the child’s membership by the withdrawal path', async
     password: child.form.password ?? '',
   });
   assert.equal(signIn.status, 401);
+});
+
+test('guardian access ends on the child’s 14th birthday in Korea: the day before works, the birthday is refused', async () => {
+  // Born 14 years before tomorrow (Korean calendar): 13 today, 14 from midnight in Seoul.
+  const tomorrow = seoulDate(new Date(clock.now().getTime() + 86_400_000));
+  const birthDate = `${Number(tomorrow.slice(0, 4)) - 14}${tomorrow.slice(4)}`;
+  const today = seoulDate(clock.now());
+  const withSession = await confirmedChild('parent4@example.com', birthDate);
+  const withCode = await confirmedChild('parent5@example.com', birthDate);
+
+  clock.set(`${today}T23:50:00+09:00`);
+  const { guardian } = await guardianSignedIn(withSession.loginId, 'parent4@example.com');
+  assert.equal((await guardian.get('/guardian/child')).status, 200, 'the day before: allowed');
+  clock.set(`${today}T23:55:00+09:00`);
+  const code = await codeByMail(withCode.loginId, 'parent5@example.com');
+
+  // 00:00:30 in Seoul on the birthday: the session (till 00:05) and the code (till 00:05) are still live.
+  clock.set(`${tomorrow}T00:00:30+09:00`);
+  const refusedView = await guardian.get('/guardian/child');
+  assert.equal(refusedView.status, 422);
+  const text = await refusedView.text();
+  assert.match(text, /만 14세가 되어 법정대리인의 열람·정정·삭제는 끝났습니다/);
+  assert.match(text, /access as legal guardian has ended/, 'said in English too');
+  assert.doesNotMatch(text, /이하늘/, "none of the child's data is shown");
+  assert.equal((await guardian.post('/guardian/child', { district: 'seoul.mapo' })).status, 422);
+  assert.equal((await guardian.post('/guardian/child/delete', { confirm: 'on' })).status, 422);
+  assert.ok(
+    await db
+      .selectFrom('app.members')
+      .select('id')
+      .where('id', '=', withSession.memberId)
+      .executeTakeFirst(),
+    'nothing was deleted',
+  );
+
+  const usedCode = await bed
+    .browser()
+    .post('/guardian/verify', { loginId: withCode.loginId, code });
+  assert.equal(usedCode.status, 422, 'the right code, on the birthday: refused');
+  assert.match(await usedCode.text(), /만 14세가 되어/);
+  assert.equal(usedCode.headers.get('set-cookie'), null, 'no session is opened');
+
+  await bed.deliver();
+  const before = bed.mailsTo('parent4@example.com').length;
+  const asked = await bed.browser().post('/guardian', { loginId: withSession.loginId });
+  assert.equal(asked.status, 200);
+  assert.match(
+    await asked.text(),
+    /등록된 보호자 연락처가 있으면/,
+    'the form answers as for anyone',
+  );
+  await bed.deliver();
+  const mails = bed.mailsTo('parent4@example.com');
+  assert.equal(mails.length, before + 1, 'the guardian, and only the guardian, is told');
+  const told = mails.at(-1)?.text ?? '';
+  assert.match(told, /만 14세가 되어 법정대리인의 열람·정정·삭제는 끝났습니다/);
+  assert.match(told, /access as legal guardian has ended/);
+  assert.doesNotMatch(told, /\b\d{6}\b/, 'no code is sent');
+
+  const signIn = await bed.browser().post('/login', {
+    loginId: withSession.loginId,
+    password: withSession.form.password ?? '',
+  });
+  assert.equal(signIn.status, 303, 'the child, now 14, signs in for themselves');
 });

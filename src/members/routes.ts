@@ -9,6 +9,7 @@ import { memberConsentsFrom, memberMessagesFrom } from './consent-wiring.ts';
 import type { MemberDeps } from './deps.ts';
 import { memberApiRoutes } from './routes/api.ts';
 import { guardianAccessRoutes } from './routes/guardian.tsx';
+import { guardianApiRoutes } from './routes/guardian-api.ts';
 import { memberPageRoutes } from './routes/pages.tsx';
 
 /** The member portal (pages and JSON API); members follow the staff rules for passwords, lock-out and idle sessions. */
@@ -34,5 +35,6 @@ export function memberRoutes(deps: {
   app.route('/', memberPageRoutes(memberDeps));
   app.route('/', memberApiRoutes(memberDeps));
   app.route('/', guardianAccessRoutes(memberDeps));
+  app.route('/', guardianApiRoutes(memberDeps));
   return app;
 }

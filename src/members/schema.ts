@@ -257,19 +257,26 @@ export const marketingChoiceSchema = z
   .openapi('MarketingChoice');
 export type MarketingChoiceInput = z.infer<typeof marketingChoiceSchema>;
 
-export const guardianCodeRequestSchema = z.object({ loginId: loginIdSchema });
-export const guardianCodeSchema = z.object({
-  loginId: loginIdSchema,
-  code: z
-    .string()
-    .trim()
-    .regex(
-      /^\d{6}$/,
-      bilingual('받으신 6자리 숫자 코드를 입력하세요', 'Enter the 6-digit code you received'),
-    ),
-});
-export const guardianDeleteSchema = z.object({
-  confirm: z.literal('on', {
-    error: bilingual('삭제에 동의하는지 확인해 주세요', 'Please confirm the deletion'),
-  }),
-});
+export const guardianCodeRequestSchema = z
+  .object({ loginId: loginIdSchema })
+  .openapi('GuardianCodeRequest');
+export const guardianCodeSchema = z
+  .object({
+    loginId: loginIdSchema,
+    code: z
+      .string()
+      .trim()
+      .regex(
+        /^\d{6}$/,
+        bilingual('받으신 6자리 숫자 코드를 입력하세요', 'Enter the 6-digit code you received'),
+      ),
+  })
+  .openapi('GuardianCode');
+/** A form's checkbox sends "on", the API `true`. */
+export const guardianDeleteSchema = z
+  .object({
+    confirm: z.union([z.literal('on'), z.literal(true)], {
+      error: bilingual('삭제에 동의하는지 확인해 주세요', 'Please confirm the deletion'),
+    }),
+  })
+  .openapi('GuardianDeletion');

@@ -1,5 +1,6 @@
 import type { Lang } from '../../platform/i18n.ts';
 import { localHref } from '../../site/layout.tsx';
+import { devOutboxText } from '../dev-outbox-text.ts';
 import { accessMessages } from '../messages.ts';
 import { type Role, roleLabels, rolePermissions } from '../roles.ts';
 import { StaffLayout } from './layout.tsx';
@@ -8,6 +9,8 @@ export function ConsoleHomePage(props: {
   lang: Lang;
   displayName: string;
   roles: readonly Role[];
+  /** The dev outbox exists and one of the caller's roles may read it. */
+  devOutbox?: boolean;
 }) {
   const t = accessMessages[props.lang];
   return (
@@ -24,6 +27,13 @@ export function ConsoleHomePage(props: {
           </li>
         ))}
       </ul>
+      {props.devOutbox ? (
+        <p>
+          <a href={localHref('/staff/dev-outbox?purpose=guardian_consent_check', props.lang)}>
+            {devOutboxText[props.lang].homeLink}
+          </a>
+        </p>
+      ) : null}
     </StaffLayout>
   );
 }

@@ -14,6 +14,8 @@ export interface AccessRouteDeps {
   log: Logger;
   settings: AccessSettings;
   isInternal: (address: string | undefined) => boolean;
+  /** Whether the dev outbox page is mounted, for the console home's link. */
+  devOutbox?: boolean;
 }
 
 /** The staff member the guard let through; a route without a staff guard has none. */

@@ -5,6 +5,7 @@ import { changeOwnPassword, findAccount } from '../accounts.ts';
 import { accessMessages } from '../messages.ts';
 import { pageHtml } from '../pages/layout.tsx';
 import { ConsoleHomePage, PasswordPage, TotpPage } from '../pages/own-account.tsx';
+import { roleHasPermission } from '../roles.ts';
 import { passwordForm } from '../schema.ts';
 import { confirmTotpEnrolment, startTotpEnrolment } from '../totp-enrolment.ts';
 import {
@@ -30,6 +31,9 @@ export function ownAccountRoutes(deps: AccessRouteDeps) {
         lang: c.get('lang'),
         displayName: account?.display_name ?? '',
         roles: actor.roles,
+        devOutbox:
+          deps.devOutbox === true &&
+          actor.roles.some((role) => roleHasPermission(role, 'outbox.dev_read')),
       });
       return c.html(await pageHtml(page));
     },

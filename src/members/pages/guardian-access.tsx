@@ -1,22 +1,38 @@
-import type { Lang } from '../../platform/i18n.ts';
+import type { L10n, Lang } from '../../platform/i18n.ts';
 import { Layout, localHref } from '../../site/layout.tsx';
 import { guardianAccessText } from '../guardian-access-text.ts';
 import type { MyData } from '../my-data.ts';
 import { CorrectionForm, ItemsTable } from './account.tsx';
 import { Field, type FieldErrors, Notice } from './fields.tsx';
 
-/** Step 1 asks for the child's login ID; step 2 (after sending) asks for the code. */
+/**
+ * Step 1 asks for the child's login ID; step 2 (after sending) asks for the
+ * code. A refusal (the child has turned 14) is said first, in both languages.
+ */
 export function GuardianAccessPage(props: {
   lang: Lang;
   loginId?: string;
   codeSent?: boolean;
   errors?: FieldErrors;
+  refusal?: { title: L10n; options: { detail?: L10n } };
 }) {
   const t = guardianAccessText[props.lang];
   const errors = props.errors ?? {};
+  const other = props.lang === 'ko' ? 'en' : 'ko';
+  const refusal = props.refusal;
   return (
     <Layout lang={props.lang} title={t.title} path="/guardian">
       <h1>{t.title}</h1>
+      {refusal ? (
+        <div id="guardian-refusal" role="alert" class="error">
+          <p>
+            <strong>{refusal.title[props.lang]}</strong> {refusal.options.detail?.[props.lang]}
+          </p>
+          <p lang={other}>
+            {refusal.title[other]} {refusal.options.detail?.[other]}
+          </p>
+        </div>
+      ) : null}
       <p>{t.lead}</p>
       {props.codeSent ? <Notice text={t.codeSent} /> : null}
       <form method="post" action={localHref('/guardian', props.lang)}>

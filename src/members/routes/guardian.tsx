@@ -1,24 +1,15 @@
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { isHttps } from '../../access/client-address.ts';
 import { csrfGuard } from '../../access/csrf.ts';
 import { accessSettings } from '../../access/settings.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { declaredGuard, publicAccess } from '../../platform/http/access.ts';
+import { publicAccess } from '../../platform/http/access.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { createRouter } from '../../platform/http/create-app.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { fieldErrorsOf } from '../../platform/validation.ts';
 import { localHref } from '../../site/layout.tsx';
 import { guardianContext, type MemberDeps } from '../deps.ts';
-import {
-  endGuardianSession,
-  GUARDIAN_SESSION_MINUTES,
-  type GuardianSession,
-  requestGuardianCode,
-  useGuardianSession,
-  verifyGuardianCode,
-} from '../guardian-access.ts';
+import { requestGuardianCode, verifyGuardianCode } from '../guardian-access.ts';
 import { guardianAccessText } from '../guardian-access-text.ts';
 import { correctMyData, readMyData } from '../my-data.ts';
 import type { FieldErrors } from '../pages/fields.tsx';
@@ -30,6 +21,12 @@ import {
   guardianDeleteSchema,
 } from '../schema.ts';
 import { destroyMemberAccount } from '../withdraw.ts';
+import {
+  endGuardianCookie,
+  guardianOnly,
+  guardianSessionOf as sessionOf,
+  setGuardianCookie,
+} from './guardian-session.ts';
 import { requestTrace } from './session.ts';
 
 async function html(page: unknown): Promise<string> {
@@ -49,38 +46,13 @@ function errorsOf(lang: Lang, fields: { field: string; message: { ko: string; en
   return errors;
 }
 
-function cookieName(c: Context<AppEnv>, deps: MemberDeps) {
-  return isHttps(c, accessSettings(deps.settings)) ? '__Host-jikim_guardian' : 'jikim_guardian';
-}
-
-/** The session each request's guard found, for its handler. */
-const sessions = new WeakMap<Request, GuardianSession>();
-
-/**
- * A verified guardian, scoped to their one child; anyone else goes back to
- * /guardian. The portal's access declarations have no guardian kind yet, so
- * it is declared as member-portal access with its own guard.
- */
-function guardianOnly(deps: MemberDeps, why: string) {
-  return declaredGuard(
-    { kind: 'member', why: `legal guardian of a child: ${why}` },
-    async (c, next) => {
-      c.set('access', { kind: 'member', why });
-      const token = getCookie(c, cookieName(c, deps));
-      const session = token ? await useGuardianSession(deps, token) : undefined;
-      if (!session) return c.redirect(localHref('/guardian', c.get('lang')), 303);
-      sessions.set(c.req.raw, session);
-      await next();
-    },
-  );
-}
-
-function sessionOf(c: Context<AppEnv>): GuardianSession {
-  const session = sessions.get(c.req.raw);
-  if (!session) {
-    throw new DomainError('internal', 'no-guardian', { ko: '보호자 정보 없음', en: 'No guardian' });
-  }
-  return session;
+/** The pages' answers when the guard stops a guardian: back to the form, or the refusal on it. */
+function pageGuard(deps: MemberDeps, why: string) {
+  return guardianOnly(deps, why, {
+    onMissing: (c) => c.redirect(localHref('/guardian', c.get('lang')), 303),
+    onRefused: async (c, refusal) =>
+      c.html(await html(GuardianAccessPage({ lang: c.get('lang'), refusal })), 422),
+  });
 }
 
 /** 법정대리인의 열람·정정·삭제 요구 (법 제38조, 제22조의2): after a fresh code, for one child. */
@@ -101,7 +73,7 @@ export function guardianAccessRoutes(deps: MemberDeps) {
       const errors = errorsOf(lang, fieldErrorsOf(parsed.error));
       return c.html(await html(GuardianAccessPage({ lang, errors })), 400);
     }
-    await requestGuardianCode(deps, parsed.data.loginId);
+    await requestGuardianCode(deps, parsed.data.loginId, requestTrace(c));
     return c.html(
       await html(GuardianAccessPage({ lang, loginId: parsed.data.loginId, codeSent: true })),
     );
@@ -115,26 +87,23 @@ export function guardianAccessRoutes(deps: MemberDeps) {
     if (!parsed.success)
       return c.html(await again(errorsOf(lang, fieldErrorsOf(parsed.error))), 400);
     try {
-      const { token } = await verifyGuardianCode(deps, parsed.data);
-      setCookie(c, cookieName(c, deps), token, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        secure: isHttps(c, accessSettings(deps.settings)),
-        path: '/',
-        maxAge: GUARDIAN_SESSION_MINUTES * 60,
-      });
+      const { token } = await verifyGuardianCode(deps, parsed.data, requestTrace(c));
+      setGuardianCookie(c, deps, token);
       return c.redirect(localHref('/guardian/child', lang), 303);
     } catch (error) {
+      if (error instanceof DomainError && error.kind === 'refused') {
+        return c.html(await html(GuardianAccessPage({ lang, refusal: error })), 422);
+      }
       if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
       return c.html(await again(errorsOf(lang, error.options.fields ?? [])), 400);
     }
   });
 
-  app.get('/guardian/child', guardianOnly(deps, "sees the child's data"), async (c) => {
+  app.get('/guardian/child', pageGuard(deps, "sees the child's data"), async (c) => {
     const data = await readMyData(deps, sessionOf(c).memberId, by(c));
     return c.html(await html(GuardianChildPage({ lang: c.get('lang'), data })));
   });
-  app.post('/guardian/child', guardianOnly(deps, "corrects the child's data"), async (c) => {
+  app.post('/guardian/child', pageGuard(deps, "corrects the child's data"), async (c) => {
     const lang = c.get('lang');
     const { memberId } = sessionOf(c);
     const form = Object.fromEntries(
@@ -151,7 +120,7 @@ export function guardianAccessRoutes(deps: MemberDeps) {
     const notice = guardianAccessText[lang].corrected;
     return c.html(await html(GuardianChildPage({ lang, data, notice })));
   });
-  app.post('/guardian/child/delete', guardianOnly(deps, "deletes the child's data"), async (c) => {
+  app.post('/guardian/child/delete', pageGuard(deps, "deletes the child's data"), async (c) => {
     const lang = c.get('lang');
     const { memberId } = sessionOf(c);
     const parsed = guardianDeleteSchema.safeParse(await formOf(c));
@@ -161,12 +130,7 @@ export function guardianAccessRoutes(deps: MemberDeps) {
       return c.html(await html(GuardianChildPage({ lang, data, errors })), 400);
     }
     await destroyMemberAccount(deps, memberId, by(c));
-    const token = getCookie(c, cookieName(c, deps));
-    if (token) await endGuardianSession(deps, token);
-    deleteCookie(c, cookieName(c, deps), {
-      path: '/',
-      secure: isHttps(c, accessSettings(deps.settings)),
-    });
+    await endGuardianCookie(c, deps);
     return c.html(await html(GuardianChildPage({ lang, deleted: true })));
   });
   return app;

@@ -1,3 +1,5 @@
+import type { Config } from '../config.ts';
+
 /** One e-mail as the outbox hands it to a transport: already rendered, already decrypted. */
 export interface OutgoingEmail {
   to: string;
@@ -61,3 +63,20 @@ export class DevEmailTransport implements EmailTransport {
 
 /** Transports ids that only pretend to deliver. */
 export const devTransportIds = ['dev-sms', 'dev-email'] as const;
+export type DevTransportId = (typeof devTransportIds)[number];
+
+export const devTransportLabels: Record<DevTransportId, string> = {
+  'dev-sms': DEV_SMS_LABEL,
+  'dev-email': DEV_EMAIL_LABEL,
+};
+
+/**
+ * The dev adapters in use, whose messages staff may read in the console's dev
+ * outbox. None in production: even where SMS still goes through the dev
+ * adapter there, its messages are real people's codes and stay unread.
+ */
+export function devAdaptersIn(transports: Transports, env: Config['env']): DevTransportId[] {
+  if (env === 'production') return [];
+  const ids: string[] = [transports.sms.id, transports.email.id];
+  return devTransportIds.filter((id) => ids.includes(id));
+}

@@ -1,4 +1,5 @@
-// Keeps dist/jikim.mjs, the server as one bundled file, up to date with src/.
+// Keeps dist/jikim.mjs, the server as one bundled file, up to date with src/
+// (and dist/verify-worker.mjs beside it, the thread `jikim audit verify` starts).
 // Loading one bundle takes a fraction of the time of compiling hundreds of
 // modules at start-up, which is what a restart would otherwise pay.
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -35,8 +36,12 @@ export async function ensureBundle() {
   if (bundleIsFresh()) return bundlePath;
   const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: [join(root, 'src', 'cli.ts')],
-    outfile: bundlePath,
+    entryPoints: {
+      jikim: join(root, 'src', 'cli.ts'),
+      'verify-worker': join(root, 'src', 'platform', 'audit', 'verify-worker.ts'),
+    },
+    outdir: dirname(bundlePath),
+    outExtension: { '.js': '.mjs' },
     write: false,
     bundle: true,
     platform: 'node',

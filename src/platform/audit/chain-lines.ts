@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { Database } from '../database.ts';
 import { contentColumns, encodeContent } from './chain.ts';
-import { asBuffer, type ChainLink } from './chain-walk.ts';
+import { asBuffer, type ChainLink, everySegment, type Share } from './chain-walk.ts';
 
 /** Every line of the access log, in (segment, seq) order, a batch at a time. */
 export type ChainLines = AsyncIterable<ChainLink[]>;
@@ -50,8 +50,17 @@ type ChainedRow = Parameters<typeof encodeContent>[0] & {
  * exactly the bytes `encodeContent` makes, so a line's content is a slice of the
  * stream: nothing is decoded, copied or re-encoded on the way to the hash.
  */
-export async function* streamedLines(pool: pg.Pool, snapshot: string): ChainLines {
+export async function* streamedLines(
+  pool: pg.Pool,
+  snapshot: string,
+  share: Share = everySegment,
+): ChainLines {
   if (!/^[0-9A-F-]+$/i.test(snapshot)) throw new Error('not a snapshot id');
+  // COPY takes no parameters; the bounds are integers of our own.
+  const bounds = [
+    share.from === null ? 'true' : `segment >= ${Math.trunc(share.from)}`,
+    share.below === null ? 'true' : `segment < ${Math.trunc(share.below)}`,
+  ].join(' and ');
   const client = await pool.connect();
   let finished = false;
   try {
@@ -59,7 +68,8 @@ export async function* streamedLines(pool: pg.Pool, snapshot: string): ChainLine
     await client.query(`set transaction snapshot '${snapshot}'`);
     const stream = client.query(
       copyTo(
-        `copy (select id, prev_hash, hash, ${contentColumns.join(', ')} from audit.access_log ${ORDERED}) to stdout (format binary)`,
+        `copy (select id, prev_hash, hash, ${contentColumns.join(', ')} from audit.access_log
+          where ${bounds} ${ORDERED}) to stdout (format binary)`,
       ),
     );
     const tuples = new CopyTuples();

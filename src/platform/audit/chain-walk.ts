@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto';
 import { type ChainKeys, GENESIS_HASH } from './chain.ts';
+import type { ChainLines } from './chain-lines.ts';
 import type { TamperKind } from './tamper-kind.ts';
 
 /** The first broken link, named so that an inspector can find the row. */
@@ -84,12 +84,7 @@ export function lineHolds(
     });
   }
   const intact =
-    row.prev.equals(walk.prevHash) &&
-    createHmac('sha256', keys.line)
-      .update(walk.prevHash)
-      .update(row.content)
-      .digest()
-      .equals(row.hash);
+    row.prev.equals(walk.prevHash) && keys.line.of(walk.prevHash, row.content).equals(row.hash);
   if (!intact) return false;
   passLine(walk, row, head);
   return true;
@@ -167,4 +162,70 @@ export function at(row: { segment: number; seq: number; id: number }) {
 /** A view of bytes from either engine as a Buffer, without copying. */
 export function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * Which segments one walk answers for: a contiguous range, so that its lines
+ * are one range of the (segment, seq) index. An open end reaches past any
+ * segment number, including one an intruder made up.
+ */
+export interface Share {
+  from: number | null;
+  below: number | null;
+}
+
+export const everySegment: Share = { from: null, below: null };
+
+export function inShare(share: Share, segment: number): boolean {
+  return (
+    (share.from === null || segment >= share.from) &&
+    (share.below === null || segment < share.below)
+  );
+}
+
+export interface ChainWalkInput {
+  keys: ChainKeys;
+  heads: Map<number, Head>;
+  checkpoints: Map<number, Checkpoint[]>;
+  share: Share;
+  /** A line whose fast check failed: look closer and pass it, or throw Broken. */
+  onMismatch(walk: SegmentWalk, row: ChainLink, head: Head | undefined): Promise<void>;
+  onProgress?: (entries: number) => void;
+}
+
+/**
+ * Walks the lines of the segments in the share, in (segment, seq) order,
+ * through the chain's rules, and checks where each chain ends, including
+ * segments whose lines are all gone. Returns the number of lines; throws Broken
+ * at the first broken link.
+ */
+export async function walkChain(
+  lines: ChainLines,
+  input: ChainWalkInput,
+  /** Lines walked so far, readable after a Broken is thrown. */
+  tally = { entries: 0 },
+): Promise<number> {
+  const { keys, heads, checkpoints } = input;
+  let walk: SegmentWalk | undefined;
+  const walked = new Set<number>();
+  for await (const batch of lines) {
+    for (const row of batch) {
+      if (walk?.segment !== row.segment) {
+        if (walk) checkEnd(walk, heads.get(walk.segment));
+        if (!heads.has(row.segment)) noHead(row);
+        walk = startWalk(row.segment, checkpoints);
+        walked.add(row.segment);
+      }
+      const head = heads.get(row.segment);
+      if (!lineHolds(keys, walk, row, head)) await input.onMismatch(walk, row, head);
+      tally.entries++;
+    }
+    input.onProgress?.(tally.entries);
+  }
+  if (walk) checkEnd(walk, heads.get(walk.segment));
+  for (const [segment, head] of heads) {
+    if (walked.has(segment) || !inShare(input.share, segment)) continue;
+    checkEnd(startWalk(segment, checkpoints), head);
+  }
+  return tally.entries;
 }

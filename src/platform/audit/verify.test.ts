@@ -1,16 +1,20 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { type RawBuilder, sql } from 'kysely';
-import { freshDatabase } from '../../../test/db.ts';
+import { freshDatabase, testEngine } from '../../../test/db.ts';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db.ts';
+import { keyringFromMasterKey } from '../crypto/keyring.ts';
+import { type Db, poolOf } from '../db.ts';
 import { type AccessLogEntry, createAccessLog } from './access-log.ts';
 import { describeVerifyResult } from './audit-command.ts';
 import { checkpointAccessLog } from './checkpoint.ts';
 import { type VerifyResult, verifyAccessLog } from './verify.ts';
 
 const auditKey = randomBytes(32);
+const jikim = fileURLToPath(new URL('../../../bin/jikim.js', import.meta.url));
 
 function aRead(): AccessLogEntry {
   return {
@@ -28,11 +32,16 @@ function aRead(): AccessLogEntry {
  * A fresh database holding one segment of `lines` lines (seq 1…lines), for a
  * test to tamper with. Ids are by seq, as an inspector would look them up.
  */
-async function logOf(t: { after(fn: () => Promise<void>): void }, lines = 6, segments = 1) {
+async function logOf(
+  t: { after(fn: () => Promise<void>): void },
+  lines = 6,
+  segments = 1,
+  key: Buffer = auditKey,
+) {
   const handle = await freshDatabase();
   t.after(() => handle.close());
   const clock = new ManualClock('2026-11-27T09:00:00+09:00');
-  const log = createAccessLog({ clock, auditKey, segments });
+  const log = createAccessLog({ clock, auditKey: key, segments });
   for (let i = 0; i < lines; i++) {
     clock.advance(60_000);
     await log.append(handle.db, aRead());
@@ -63,7 +72,7 @@ function problemOf(result: VerifyResult) {
 test('an untouched log verifies', async (t) => {
   const { db } = await logOf(t, 6, 3);
   const result = await verifyAccessLog({ db, auditKey });
-  assert.deepEqual(result, { ok: true, entries: 6, segments: 3 });
+  assert.deepEqual(result, { ok: true, entries: 6, segments: 3, threads: 1 });
   assert.equal(describeVerifyResult(result), 'OK: 6 entries in 3 segments verified');
   // Without the key the chain cannot be checked, let alone recomputed.
   assert.equal((await verifyAccessLog({ db, auditKey: randomBytes(32) })).ok, false);
@@ -205,6 +214,49 @@ test('in a log of many segments, the broken one is named', async (t) => {
   const problem = problemOf(await verifyAccessLog({ db, auditKey, batchSize: 4 }));
   assert.deepEqual(
     [problem.kind, problem.segment, problem.seq, problem.id],
+    ['edited', target.segment, target.seq, target.id],
+  );
+});
+
+test('threads walk a large log to the same answer, and the command runs them from its bundle', {
+  skip: testEngine() === 'pglite' && 'threads stream from PostgreSQL; PGlite has one connection',
+}, async (t) => {
+  const { db, rows } = await logOf(t, 60, 8);
+  assert.deepEqual(await verifyAccessLog({ db, auditKey, threads: 3 }), {
+    ok: true,
+    entries: 60,
+    segments: 8,
+    threads: 3,
+  });
+
+  // The command as an operator runs it, with the audit key it derives from the master key.
+  const master = randomBytes(32);
+  const operatorLog = await logOf(t, 12, 4, keyringFromMasterKey(master).auditKey);
+  const verify = (...args: string[]) =>
+    spawnSync(process.execPath, [jikim, 'audit', 'verify', ...args], {
+      env: {
+        ...process.env,
+        DATABASE_URL: poolOf(operatorLog.db)?.options.connectionString ?? '',
+        JIKIM_MASTER_KEY: master.toString('base64'),
+      },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+  const ok = verify('--threads', '2');
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, /^OK: 12 entries in 4 segments verified \(2 threads\)/);
+  const wrong = verify('--threads', 'many');
+  assert.notEqual(wrong.status, 0);
+  assert.match(wrong.stderr, /whole number from 1 to 16/);
+
+  // Something amiss in one thread's share: the answer names the line, as one thread would.
+  const target = rows[37];
+  assert.ok(target);
+  await asAttacker(db, sql`update audit.access_log set action = 'print' where id = ${target.id}`);
+  const inThreads = problemOf(await verifyAccessLog({ db, auditKey, threads: 3 }));
+  assert.deepEqual(inThreads, problemOf(await verifyAccessLog({ db, auditKey, threads: 1 })));
+  assert.deepEqual(
+    [inThreads.kind, inThreads.segment, inThreads.seq, inThreads.id],
     ['edited', target.segment, target.seq, target.id],
   );
 });

@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { sql, type Transaction } from 'kysely';
+import type pg from 'pg';
 import type { Database } from '../database.ts';
 import type { Db } from '../db.ts';
 import { poolOf } from '../db.ts';
@@ -17,84 +19,150 @@ import {
   type ChainLink,
   type ChainProblem,
   type Checkpoint,
-  checkEnd,
+  everySegment,
   type Head,
-  lineHolds,
-  noHead,
   passLine,
   type SegmentWalk,
-  startWalk,
+  walkChain,
 } from './chain-walk.ts';
 import type { AccessLogRow } from './tables.ts';
 import { tamperKindAt } from './tamper-kind.ts';
+import { walkInThreads } from './verify-threads.ts';
 
 export type { ChainProblem };
 
 export type VerifyResult =
-  | { ok: true; entries: number; segments: number }
+  | { ok: true; entries: number; segments: number; threads: number }
   | { ok: false; entries: number; problem: ChainProblem };
 
 export interface VerifyOptions {
   db: Db;
   auditKey: Buffer;
   onProgress?: (progress: { entries: number }) => void;
-  /** Lines read per query; large batches keep the round trips few. */
+  /** Lines read per query where lines are read by query (PGlite). */
   batchSize?: number;
+  /**
+   * Threads walking segments side by side on PostgreSQL, each over its own COPY
+   * stream in the same snapshot. Default: one per core (at most 4) once the log
+   * holds 100 000 lines; below that, starting threads costs more than it saves.
+   */
+  threads?: number;
 }
+
+const THREADS_FROM_LINES = 100_000;
 
 /**
  * Walks every segment's chain in seq order, recomputing each line's keyed hash,
  * and checks where each chain ends against its head and its signed checkpoints.
- * Reports the first broken link. Reads in one snapshot, batch by batch, so
- * lines appended meanwhile are neither seen half nor held in memory.
+ * Reports the first broken link. Reads in one snapshot, so lines appended
+ * meanwhile are neither seen half nor held in memory. On PostgreSQL, large logs
+ * are walked by several threads; should one of them find anything amiss, the
+ * log is walked again in one thread, which names the first broken link exactly.
  */
 export async function verifyAccessLog(options: VerifyOptions): Promise<VerifyResult> {
-  const keys = deriveChainKeys(options.auditKey);
-  const batchSize = options.batchSize ?? 20_000;
   const pool = poolOf(options.db);
-  return options.db
+  if (pool) {
+    const fast = await verifyInThreads(options, pool);
+    if (fast?.ok) return fast;
+  }
+  return verifyInOneThread(options, pool);
+}
+
+/** The heads and signed checkpoints a walk checks the lines against. */
+export interface ChainFrame {
+  heads: Map<number, Head>;
+  checkpoints: Map<number, Checkpoint[]>;
+}
+
+async function readFrame(trx: Transaction<Database>, keys: ChainKeys): Promise<ChainFrame> {
+  const heads = await trx.selectFrom('audit.access_log_heads').selectAll().execute();
+  return {
+    heads: new Map(heads.map((h) => [h.segment, { seq: Number(h.seq), hash: asBuffer(h.hash) }])),
+    checkpoints: await signedCheckpoints(trx, keys),
+  };
+}
+
+function inSnapshot<T>(db: Db, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
       await sql`set transaction read only`.execute(trx);
-      let entries = 0;
-      try {
-        const heads = await trx.selectFrom('audit.access_log_heads').selectAll().execute();
-        const headOf = new Map<number, Head>(
-          heads.map((h) => [h.segment, { seq: Number(h.seq), hash: asBuffer(h.hash) }]),
-        );
-        const checkpoints = await signedCheckpoints(trx, keys);
-        const lines = pool
-          ? streamedLines(pool, await exportSnapshot(trx))
-          : selectedLines(trx, batchSize);
-
-        let walk: SegmentWalk | undefined;
-        const walked = new Set<number>();
-        for await (const batch of lines) {
-          for (const row of batch) {
-            if (walk?.segment !== row.segment) {
-              if (walk) checkEnd(walk, headOf.get(walk.segment));
-              if (!headOf.has(row.segment)) noHead(row);
-              walk = startWalk(row.segment, checkpoints);
-              walked.add(row.segment);
-            }
-            const head = headOf.get(row.segment);
-            if (!lineHolds(keys, walk, row, head)) await recheckLine(trx, keys, walk, row, head);
-            entries++;
-          }
-          options.onProgress?.({ entries });
-        }
-        if (walk) checkEnd(walk, headOf.get(walk.segment));
-        for (const head of heads) {
-          if (walked.has(head.segment)) continue;
-          checkEnd(startWalk(head.segment, checkpoints), headOf.get(head.segment));
-        }
-        return { ok: true as const, entries, segments: heads.length };
-      } catch (error) {
-        if (error instanceof Broken) return { ok: false as const, entries, problem: error.problem };
-        throw error;
-      }
+      return work(trx);
     });
+}
+
+/** Undefined when the log is too small for threads to pay, or a thread found something. */
+async function verifyInThreads(
+  options: VerifyOptions,
+  pool: pg.Pool,
+): Promise<VerifyResult | undefined> {
+  const keys = deriveChainKeys(options.auditKey);
+  return inSnapshot(options.db, async (trx) => {
+    let frame: ChainFrame;
+    try {
+      frame = await readFrame(trx, keys);
+    } catch (error) {
+      if (error instanceof Broken) return undefined;
+      throw error;
+    }
+    const lines = [...frame.heads.values()].reduce((sum, head) => sum + head.seq, 0);
+    const threads =
+      options.threads ??
+      (lines >= THREADS_FROM_LINES ? Math.min(4, Math.max(2, availableParallelism())) : 1);
+    if (threads < 2) return undefined;
+    const walked = await walkInThreads({
+      databaseUrl: pool.options.connectionString ?? '',
+      snapshot: await exportSnapshot(trx),
+      auditKey: options.auditKey,
+      frame,
+      threads,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    if (walked === undefined) return undefined;
+    return {
+      ok: true as const,
+      entries: walked.entries,
+      segments: frame.heads.size,
+      threads: walked.threads,
+    };
+  });
+}
+
+async function verifyInOneThread(
+  options: VerifyOptions,
+  pool: pg.Pool | undefined,
+): Promise<VerifyResult> {
+  const keys = deriveChainKeys(options.auditKey);
+  const batchSize = options.batchSize ?? 20_000;
+  return inSnapshot(options.db, async (trx) => {
+    const tally = { entries: 0 };
+    try {
+      const frame = await readFrame(trx, keys);
+      const lines = pool
+        ? streamedLines(pool, await exportSnapshot(trx))
+        : selectedLines(trx, batchSize);
+      await walkChain(
+        lines,
+        {
+          keys,
+          ...frame,
+          share: everySegment,
+          onMismatch: (walk, row, head) => recheckLine(trx, keys, walk, row, head),
+          ...(options.onProgress
+            ? { onProgress: (entries: number) => options.onProgress?.({ entries }) }
+            : {}),
+        },
+        tally,
+      );
+      return { ok: true as const, entries: tally.entries, segments: frame.heads.size, threads: 1 };
+    } catch (error) {
+      if (error instanceof Broken) {
+        return { ok: false as const, entries: tally.entries, problem: error.problem };
+      }
+      throw error;
+    }
+  });
 }
 
 /** Lets a second connection read in this transaction's snapshot. */

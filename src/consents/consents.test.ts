@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { latestCookieChoice, recordCookieChoice } from './cookies.ts';
 import { outsideQuietHours, sendMarketingMessage, setMarketingConsent } from './marketing.ts';
 import { cookieChoiceSchema, marketingChoiceSchema } from './schema.ts';
-import { canSendMarketing, consentHistory, consentsOf } from './service.ts';
+import { canSendMarketing, consentRecordOf } from './service.ts';
 import { memberContext, openConsentTestbed } from './testbed.ts';
 
 const bed = await openConsentTestbed();
@@ -32,7 +32,7 @@ test('opting in is recorded with version, time and channel, and confirmed by e-m
     via: 'web',
   });
   assert.equal(result.changed, true);
-  const [standing] = await consentsOf(db, m.subjectId);
+  const [standing] = (await consentRecordOf(db, m.subjectId)).standing;
   assert.equal(standing?.kind, 'marketing_email');
   assert.equal(standing?.granted, true);
   assert.equal(standing?.policyVersionId, policyInForce);
@@ -58,7 +58,7 @@ test('opting in is recorded with version, time and channel, and confirmed by e-m
   assert.equal(again.changed, false);
   await bed.deliver();
   assert.equal(bed.mailsTo(m.address).length, 1);
-  assert.equal((await consentHistory(db, m.subjectId)).length, 1);
+  assert.equal((await consentRecordOf(db, m.subjectId)).history.length, 1);
 });
 
 test('turning marketing off stops sending at once: queued and later advertisements never arrive', async () => {
@@ -96,7 +96,7 @@ test('turning marketing off stops sending at once: queued and later advertisemen
   assert.match(arrived[0]?.subject ?? '', /수신거부 처리 결과 안내/);
   assert.match(arrived[0]?.text ?? '', /수신 거부\(동의 철회\)/);
 
-  const history = await consentHistory(db, m.subjectId);
+  const history = (await consentRecordOf(db, m.subjectId)).history;
   assert.deepEqual(
     history.map((e) => [e.granted, e.channel]),
     [

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { setMarketingConsent } from './marketing.ts';
 import { remindStandingMarketingConsents } from './reminders.ts';
-import { consentHistory } from './service.ts';
+import { consentRecordOf } from './service.ts';
 import { memberContext, openConsentTestbed } from './testbed.ts';
 
 const bed = await openConsentTestbed();
@@ -54,7 +54,7 @@ test('two years after the consent, one reminder says it stands and how to withdr
   assert.match(mail?.text ?? '', /To stop receiving it, withdraw it/);
   assert.equal(remindersTo('refused@example.test').length, 0, 'no reminder without a consent');
 
-  const history = await consentHistory(bed.db, standing);
+  const history = (await consentRecordOf(bed.db, standing)).history;
   assert.deepEqual(
     history.map((e) => e.event),
     ['choice', 'reminder'],
@@ -75,5 +75,5 @@ test('the next reminder comes two years later again', async () => {
   assert.equal((await remind()).reminded, 1);
   await bed.deliver();
   assert.equal(remindersTo('standing@example.test').length, 2);
-  assert.equal((await consentHistory(bed.db, refused)).length, 1);
+  assert.equal((await consentRecordOf(bed.db, refused)).history.length, 1);
 });

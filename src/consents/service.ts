@@ -1,7 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../platform/database.ts';
 import { addYearsInKorea, MARKETING_CONSENT_REMINDER } from './reminder-period.ts';
-import type { ConsentChannel, ConsentKind } from './tables.ts';
+import type { ConsentChannel, ConsentKind, ConsentRow } from './tables.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -73,15 +73,8 @@ export interface StandingConsent {
   nextReminderAt: Date | null;
 }
 
-/** The subject's standing choices, one per kind they were asked about. */
-export async function consentsOf(db: Executor, subjectId: string): Promise<StandingConsent[]> {
-  const rows = await db
-    .selectFrom('app.consents')
-    .selectAll()
-    .where('subject_id', '=', subjectId)
-    .orderBy('kind')
-    .execute();
-  return rows.map((r) => ({
+function standingOf(r: ConsentRow): StandingConsent {
+  return {
     kind: r.kind,
     granted: r.granted,
     policyVersionId: r.policy_version_id,
@@ -89,7 +82,7 @@ export async function consentsOf(db: Executor, subjectId: string): Promise<Stand
     at: r.at,
     grantedSince: r.granted_since,
     nextReminderAt: r.next_reminder_at,
-  }));
+  };
 }
 
 export interface ConsentEvent {
@@ -102,18 +95,46 @@ export interface ConsentEvent {
   actor: string;
 }
 
-/** Every choice and reminder, oldest first. */
-export async function consentHistory(db: Executor, subjectId: string): Promise<ConsentEvent[]> {
-  const rows = await db
-    .selectFrom('app.consent_events')
-    .select(['kind', 'event', 'granted', 'policy_version_id', 'channel', 'at', 'actor'])
-    .where('subject_id', '=', subjectId)
-    .orderBy('seq')
-    .execute();
-  return rows.map(({ policy_version_id, ...rest }) => ({
-    ...rest,
-    policyVersionId: policy_version_id,
-  }));
+function eventOf({ policy_version_id, ...rest }: EventRow): ConsentEvent {
+  return { ...rest, policyVersionId: policy_version_id };
+}
+
+type EventRow = Omit<ConsentEvent, 'policyVersionId'> & { policy_version_id: string };
+
+/** A row as JSON carries it: times as text. */
+type AsJson<T> = {
+  [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
+};
+const maybeDate = (value: string | null) => (value === null ? null : new Date(value));
+
+/**
+ * The subject's standing choices, one per kind they were asked about, and every
+ * choice and reminder, oldest first: read in one round trip, as a person's own
+ * page shows both on each view.
+ */
+export async function consentRecordOf(
+  db: Executor,
+  subjectId: string,
+): Promise<{ standing: StandingConsent[]; history: ConsentEvent[] }> {
+  const { rows } = await sql<{ standing: AsJson<ConsentRow>[]; history: AsJson<EventRow>[] }>`
+    select
+      coalesce((select json_agg(c order by c.kind) from app.consents c
+        where c.subject_id = ${subjectId}), '[]') as standing,
+      coalesce((select json_agg(e order by e.seq) from (
+        select kind, event, granted, policy_version_id, channel, at, actor, seq
+        from app.consent_events where subject_id = ${subjectId}) e), '[]') as history`.execute(db);
+  const row = rows[0] ?? { standing: [], history: [] };
+  return {
+    standing: row.standing.map((r) =>
+      standingOf({
+        ...r,
+        at: new Date(r.at),
+        granted_since: maybeDate(r.granted_since),
+        next_reminder_at: maybeDate(r.next_reminder_at),
+      }),
+    ),
+    history: row.history.map((e) => eventOf({ ...e, at: new Date(e.at) })),
+  };
 }
 
 /** Whether advertising may go to the subject by this channel now. */

@@ -1,6 +1,5 @@
 import {
-  consentHistory,
-  consentsOf,
+  consentRecordOf,
   forgetStandingConsentsOf,
   marketingKindOf,
   recordConsent,
@@ -49,8 +48,10 @@ export function memberConsentsFrom(deps: {
         at: deps.clock.now(),
       });
     },
-    consentsOf: (db, subjectId) => consentsOf(db, subjectId),
-    historyOf: async (db, subjectId) => (await consentHistory(db, subjectId)).reverse(),
+    recordsOf: async (db, subjectId) => {
+      const { standing, history } = await consentRecordOf(db, subjectId);
+      return { standing, history: history.reverse() };
+    },
     forget: (trx, subjectId) => forgetStandingConsentsOf(trx, subjectId),
   };
 }

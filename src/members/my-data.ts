@@ -124,7 +124,7 @@ export async function readMyData(
           items.push(describe(decl, itemId));
         }
       }
-      const consents = await deps.consents.consentsOf(trx, subject);
+      const { standing: consents, history } = await deps.consents.recordsOf(trx, subject);
       for (const [itemId, channel] of [
         ['membership.sms_opt_in', 'sms'],
         ['membership.email_opt_in', 'email'],
@@ -161,7 +161,7 @@ export async function readMyData(
           policyVersion: { id: policy.id, label: policy.label },
           items,
           consents,
-          consentHistory: await deps.consents.historyOf(trx, subject),
+          consentHistory: history,
         },
         subjectIds: requestId ? [subject, guardianSubject(requestId)] : [subject],
       };

@@ -38,9 +38,11 @@ export interface MemberConsents {
     trx: Transaction<Database>,
     input: { subjectId: string; channel: MarketingChannel; optIn: boolean; via: 'web' | 'api' },
   ): Promise<void>;
-  /** The consents in force, and every change, newest first. */
-  consentsOf(db: Kysely<Database>, subjectId: string): Promise<ConsentRecord[]>;
-  historyOf(db: Kysely<Database>, subjectId: string): Promise<ConsentRecord[]>;
+  /** The consents in force, and every change, newest first; read together. */
+  recordsOf(
+    db: Kysely<Database>,
+    subjectId: string,
+  ): Promise<{ standing: ConsentRecord[]; history: ConsentRecord[] }>;
   /** Deletes the subject's consent records when the membership ends; returns how many. */
   forget(trx: Transaction<Database>, subjectId: string): Promise<number>;
 }

@@ -6,13 +6,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
 import { type AccessLogEntry, createAccessLog } from '../src/platform/audit/access-log.ts';
 import type { AccessLogTable } from '../src/platform/audit/tables.ts';
 import { ManualClock } from '../src/platform/clock.ts';
 import type { Database } from '../src/platform/database.ts';
-import { type DatabaseHandle, openDatabase } from '../src/platform/db.ts';
+import type { DatabaseHandle } from '../src/platform/db.ts';
 import { migrateToLatest } from '../src/platform/migrate.ts';
+import { openScratch } from './_db.ts';
 import { machineLine } from './_machine.ts';
 
 const args = process.argv.slice(2);
@@ -21,31 +21,8 @@ const engines = engineArg === 'both' ? ['pglite', 'postgres'] : [engineArg ?? 'p
 const perWriter = Number(args.find((a) => /^\d+$/.test(a)) ?? 400);
 const WRITERS = 8;
 const GOAL = 0.3;
-const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 type PlainDb = Kysely<Database & { 'audit.access_log_plain': AccessLogTable }>;
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-async function openScratch(engine: string) {
-  if (engine === 'pglite') {
-    return { handle: await openDatabase({ dataDir: 'memory://' }), drop: async () => {} };
-  }
-  const name = `jikim_bench_log_${randomBytes(4).toString('hex')}`;
-  await admin(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: WRITERS + 2 });
-  return { handle, drop: () => admin(`drop database ${name}`) };
-}
 
 const staff = Array.from({ length: 50 }, () => randomUUID());
 function anAccess(i: number): AccessLogEntry {
@@ -141,7 +118,11 @@ console.log(
   `access-log append bench: ${WRITERS} concurrent writers × ${perWriter} lines, each its own transaction`,
 );
 for (const engine of engines) {
-  const { handle, drop } = await openScratch(engine);
+  const { handle, drop } = await openScratch({
+    engine,
+    prefix: 'jikim_bench_log',
+    poolSize: WRITERS + 2,
+  });
   try {
     await migrateToLatest(handle.db);
     console.log(await measure(engine, handle));

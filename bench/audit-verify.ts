@@ -7,7 +7,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pg from 'pg';
 import {
   type ChainedContent,
   deriveChainKeys,
@@ -15,8 +14,9 @@ import {
   lineHash,
 } from '../src/platform/audit/chain.ts';
 import { verifyAccessLog } from '../src/platform/audit/verify.ts';
-import { type DatabaseHandle, openDatabase } from '../src/platform/db.ts';
+import type { DatabaseHandle } from '../src/platform/db.ts';
 import { migrateToLatest } from '../src/platform/migrate.ts';
+import { openScratch } from './_db.ts';
 import { machineLine } from './_machine.ts';
 
 const args = process.argv.slice(2);
@@ -28,7 +28,6 @@ const count = Number(
 const SEGMENTS = 16;
 const BATCH = 5_000;
 const GOAL = 200_000;
-const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const auditKey = randomBytes(32);
 const keys = deriveChainKeys(auditKey);
@@ -40,33 +39,6 @@ const itemSets = [
   ['care.address'],
 ];
 const actions = ['read', 'read', 'read', 'search', 'update', 'print'] as const;
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-async function openScratch(): Promise<{ handle: DatabaseHandle; drop(): Promise<void> }> {
-  if (engine === 'pglite') {
-    const handle = await openDatabase({ dataDir: 'memory://' });
-    return { handle, drop: async () => {} };
-  }
-  const name = `jikim_bench_verify_${randomBytes(4).toString('hex')}`;
-  await admin(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-  return {
-    handle,
-    drop: async () =>
-      keep ? console.log(`kept database ${name}`) : admin(`drop database ${name}`),
-  };
-}
 
 /** One made-up line, shaped like a hospital's: mostly reads, some searches and prints. */
 function lineAt(segment: number, seq: number, at: Date): ChainedContent {
@@ -174,7 +146,12 @@ async function fill(handle: DatabaseHandle): Promise<void> {
   }
 }
 
-const { handle, drop } = await openScratch();
+const { handle, drop } = await openScratch({
+  engine: engine ?? 'postgres',
+  prefix: 'jikim_bench_verify',
+  poolSize: 4,
+  keep,
+});
 try {
   await migrateToLatest(handle.db);
   console.log(`audit verify bench: ${count} lines in ${SEGMENTS} segments on ${engine}`);

@@ -3,7 +3,7 @@ import type { Clock } from '../platform/clock.ts';
 import { hashPassword, passwordProblems, verifyPassword } from '../platform/crypto/passwords.ts';
 import type { Db } from '../platform/db.ts';
 import { Conflict, Invalid } from '../platform/errors.ts';
-import { accountNotFound, insertGrant } from './grants.ts';
+import { accountNotFound, insertGrant, lockStaffAccount, requireReason } from './grants.ts';
 import { type HistoryActor, recordStaffEvent } from './history.ts';
 import type { Role } from './roles.ts';
 import { deleteSessionsOf } from './sessions.ts';
@@ -124,17 +124,9 @@ export async function unlockAccount(
   deps: AccountDeps,
   input: { staffId: string; reason: string; actor: HistoryActor },
 ): Promise<void> {
-  if (!input.reason.trim()) {
-    throw Invalid('reason-required', { ko: '사유를 입력해야 합니다', en: 'A reason is required' });
-  }
+  requireReason(input.reason);
   await deps.db.transaction().execute(async (trx) => {
-    const account = await trx
-      .selectFrom('app.staff_accounts')
-      .select(['id', 'status'])
-      .where('id', '=', input.staffId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!account) throw accountNotFound();
+    const account = await lockStaffAccount(trx, input.staffId);
     if (account.status !== 'locked') {
       throw Conflict('not-locked', { ko: '잠긴 계정이 아닙니다', en: 'The account is not locked' });
     }

@@ -86,16 +86,10 @@ export async function grantRole(
   deps: GrantDeps,
   input: { staffId: string; role: Role; reason: string; actor: HistoryActor },
 ): Promise<StaffGrantRow> {
-  if (!input.reason.trim()) throw reasonRequired;
+  requireReason(input.reason);
   refuseOwnGrant(input.actor, input.staffId);
   return deps.db.transaction().execute(async (trx) => {
-    const account = await trx
-      .selectFrom('app.staff_accounts')
-      .select(['id', 'status'])
-      .where('id', '=', input.staffId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!account) throw accountNotFound();
+    await lockStaffAccount(trx, input.staffId);
     const existing = (await activeGrants(trx, input.staffId)).find((g) => g.role === input.role);
     if (existing) {
       throw Conflict('role-already-granted', {
@@ -112,7 +106,7 @@ export async function changeGrant(
   deps: GrantDeps,
   input: { grantId: string; role: Role; reason: string; actor: HistoryActor },
 ): Promise<StaffGrantRow> {
-  if (!input.reason.trim()) throw reasonRequired;
+  requireReason(input.reason);
   return deps.db.transaction().execute(async (trx) => {
     const old = await lockActiveGrant(trx, input.grantId);
     refuseOwnGrant(input.actor, old.staff_id);
@@ -148,7 +142,7 @@ export async function revokeGrant(
   deps: GrantDeps,
   input: { grantId: string; reason: string; actor: HistoryActor },
 ): Promise<string> {
-  if (!input.reason.trim()) throw reasonRequired;
+  requireReason(input.reason);
   return deps.db.transaction().execute(async (trx) => {
     const grant = await lockActiveGrant(trx, input.grantId);
     refuseOwnGrant(input.actor, grant.staff_id);
@@ -200,3 +194,20 @@ async function closeGrant(
 
 export const accountNotFound = () =>
   NotFound('staff-not-found', { ko: '직원 계정을 찾을 수 없습니다', en: 'No such staff account' });
+
+/** A change to someone's access says why, for the account's history. */
+export function requireReason(reason: string): void {
+  if (!reason.trim()) throw reasonRequired;
+}
+
+/** The account's row, locked for the rest of the transaction; not found: 404. */
+export async function lockStaffAccount(trx: Kysely<Database>, staffId: string) {
+  const account = await trx
+    .selectFrom('app.staff_accounts')
+    .select(['id', 'status'])
+    .where('id', '=', staffId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!account) throw accountNotFound();
+  return account;
+}

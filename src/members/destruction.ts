@@ -1,24 +1,18 @@
 import type { Transaction } from 'kysely';
 import type { FieldCipher } from '../platform/crypto/fields.ts';
 import type { Database } from '../platform/database.ts';
+import { contextItemIds } from '../policy/declaration.ts';
+import { seedPolicy } from '../policy/seed-policy.ts';
 import type { MemberConsents } from './ports.ts';
 import { guardianSubject, memberSubject } from './subjects.ts';
 
-/** What a membership holds, as the ledger names it: declared item ids, never values. */
-export const membershipCategories = [
-  'membership.name',
-  'membership.birth_date',
-  'membership.gender',
-  'membership.referral_source',
-  'membership.district',
-  'membership.login_id',
-  'membership.password',
-  'membership.phone',
-  'membership.email',
-  'membership.sms_opt_in',
-  'membership.email_opt_in',
-];
-export const guardianCategories = ['child_guardian.name', 'child_guardian.contact'];
+/**
+ * What a membership holds, as the ledger names it: the item ids the policy
+ * declares for a member and for a child's guardian, never values. Read from the
+ * declaration the code was written for, so the list cannot drift from it.
+ */
+export const membershipCategories = contextItemIds(seedPolicy, 'membership');
+export const guardianCategories = contextItemIds(seedPolicy, seedPolicy.children.guardianContextId);
 
 /**
  * Destroys a membership in the caller's transaction: the member's and the

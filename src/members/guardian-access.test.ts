@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { searchAccessLog } from '../platform/audit/search.ts';
-import { seoulDate } from '../platform/clock.ts';
 import { GUARDIAN_CODE_ATTEMPTS, GUARDIAN_SESSION_MINUTES } from './guardian-access.ts';
 import { loginIdIndex } from './subjects.ts';
+import { fourteenTomorrow } from './testing/birthday.ts';
 import { childForm } from './testing/member-form.ts';
 import { openPortalTestbed } from './testing/portal.ts';
 
@@ -33,14 +33,12 @@ async function confirmedChild(guardianEmail: string, birthDate?: string) {
 
 /** Asks for a code and reads it from the mail the local SMTP server received. */
 async function codeByMail(loginId: string, guardianEmail: string): Promise<string> {
-  await bed.deliver();
-  const before = bed.mailsTo(guardianEmail).length;
-  const sent = await bed.browser().post('/guardian', { loginId });
-  assert.equal(sent.status, 200);
-  await bed.deliver();
-  const mails = bed.mailsTo(guardianEmail);
-  assert.equal(mails.length, before + 1, 'one code mail to the guardian contact on record');
-  return /(\d{6})/.exec(mails.at(-1)?.text ?? '')?.[1] ?? '';
+  const mail = await bed.newMailTo(
+    guardianEmail,
+    async () => assert.equal((await bed.browser().post('/guardian', { loginId })).status, 200),
+    'one code mail to the guardian contact on record',
+  );
+  return /(\d{6})/.exec(mail)?.[1] ?? '';
 }
 
 async function guardianSignedIn(loginId: string, guardianEmail: string) {
@@ -112,20 +110,19 @@ test('a confirmed guardian verifies by a fresh code, sees and corrects the child
 
 test('codes go only to a confirmed guardian; unknown IDs get the same answer; guessing voids the code', async () => {
   const adult = await bed.signedInMember();
-  const outboxSize = async () => (await db.selectFrom('app.outbox').select('id').execute()).length;
-  const before = await outboxSize();
+  const before = await bed.outboxSize();
   const unknown = await bed.browser().post('/guardian', { loginId: 'nobody_at_all' });
   const ofAdult = await bed.browser().post('/guardian', { loginId: adult.form.loginId ?? '' });
   assert.equal(unknown.status, 200);
   assert.equal(ofAdult.status, 200);
   assert.match(await unknown.text(), /등록된 보호자 연락처가 있으면/);
-  assert.equal(await outboxSize(), before, 'nothing is sent for an adult or an unknown ID');
+  assert.equal(await bed.outboxSize(), before, 'nothing is sent for an adult or an unknown ID');
 
   const pending = childForm({ guardianContact: 'waiting@example.com' });
   assert.equal((await bed.browser().post('/signup/child', pending)).status, 201);
-  const afterSignUp = await outboxSize();
+  const afterSignUp = await bed.outboxSize();
   await bed.browser().post('/guardian', { loginId: pending.loginId ?? '' });
-  assert.equal(await outboxSize(), afterSignUp, 'an unconfirmed guardian gets no access code');
+  assert.equal(await bed.outboxSize(), afterSignUp, 'an unconfirmed guardian gets no access code');
 
   const child = await confirmedChild('parent2@example.com');
   const code = await codeByMail(child.loginId, 'parent2@example.com');
@@ -143,22 +140,12 @@ test('a guardian deletes the child’s membership by the withdrawal path', async
   const { guardian } = await guardianSignedIn(child.loginId, 'parent3@example.com');
   const unconfirmed = await guardian.post('/guardian/child/delete', {});
   assert.equal(unconfirmed.status, 400);
-  assert.ok(
-    await db
-      .selectFrom('app.members')
-      .select('id')
-      .where('id', '=', child.memberId)
-      .executeTakeFirst(),
-  );
+  assert.ok(await bed.memberExists(child.memberId));
 
   const deleted = await guardian.post('/guardian/child/delete', { confirm: 'on' });
   assert.equal(deleted.status, 200);
   assert.match(await deleted.text(), /파기했습니다/);
-  assert.equal(
-    (await db.selectFrom('app.members').select('id').where('id', '=', child.memberId).execute())
-      .length,
-    0,
-  );
+  assert.equal(await bed.memberExists(child.memberId), false);
   const keys = await db
     .selectFrom('app.subject_keys')
     .select('subject_id')
@@ -190,10 +177,7 @@ test('a guardian deletes the child’s membership by the withdrawal path', async
 });
 
 test('guardian access ends on the child’s 14th birthday in Korea: the day before works, the birthday is refused', async () => {
-  // Born 14 years before tomorrow (Korean calendar): 13 today, 14 from midnight in Seoul.
-  const tomorrow = seoulDate(new Date(clock.now().getTime() + 86_400_000));
-  const birthDate = `${Number(tomorrow.slice(0, 4)) - 14}${tomorrow.slice(4)}`;
-  const today = seoulDate(clock.now());
+  const { today, tomorrow, birthDate } = fourteenTomorrow(clock.now());
   const withSession = await confirmedChild('parent4@example.com', birthDate);
   const withCode = await confirmedChild('parent5@example.com', birthDate);
 
@@ -213,14 +197,7 @@ test('guardian access ends on the child’s 14th birthday in Korea: the day befo
   assert.doesNotMatch(text, /이하늘/, "none of the child's data is shown");
   assert.equal((await guardian.post('/guardian/child', { district: 'seoul.mapo' })).status, 422);
   assert.equal((await guardian.post('/guardian/child/delete', { confirm: 'on' })).status, 422);
-  assert.ok(
-    await db
-      .selectFrom('app.members')
-      .select('id')
-      .where('id', '=', withSession.memberId)
-      .executeTakeFirst(),
-    'nothing was deleted',
-  );
+  assert.ok(await bed.memberExists(withSession.memberId), 'nothing was deleted');
 
   const usedCode = await bed
     .browser()
@@ -229,19 +206,19 @@ test('guardian access ends on the child’s 14th birthday in Korea: the day befo
   assert.match(await usedCode.text(), /만 14세가 되어/);
   assert.equal(usedCode.headers.get('set-cookie'), null, 'no session is opened');
 
-  await bed.deliver();
-  const before = bed.mailsTo('parent4@example.com').length;
-  const asked = await bed.browser().post('/guardian', { loginId: withSession.loginId });
-  assert.equal(asked.status, 200);
-  assert.match(
-    await asked.text(),
-    /등록된 보호자 연락처가 있으면/,
-    'the form answers as for anyone',
+  const told = await bed.newMailTo(
+    'parent4@example.com',
+    async () => {
+      const asked = await bed.browser().post('/guardian', { loginId: withSession.loginId });
+      assert.equal(asked.status, 200);
+      assert.match(
+        await asked.text(),
+        /등록된 보호자 연락처가 있으면/,
+        'the form answers as for anyone',
+      );
+    },
+    'the guardian, and only the guardian, is told',
   );
-  await bed.deliver();
-  const mails = bed.mailsTo('parent4@example.com');
-  assert.equal(mails.length, before + 1, 'the guardian, and only the guardian, is told');
-  const told = mails.at(-1)?.text ?? '';
   assert.match(told, /만 14세가 되어 법정대리인의 열람·정정·삭제는 끝났습니다/);
   assert.match(told, /access as legal guardian has ended/);
   assert.doesNotMatch(told, /\b\d{6}\b/, 'no code is sent');

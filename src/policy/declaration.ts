@@ -78,6 +78,7 @@ export { checkDeclaration, type DeclarationProblem } from './check.ts';
 export { type SectionId, sectionIds } from './declaration/common.ts';
 export {
   allItems,
+  contextItemIds,
   findItem,
   findProcessor,
   findPurpose,

@@ -15,6 +15,13 @@ export function allItems(decl: PolicyDeclaration): DeclaredItem[] {
 // its items are indexed once: pages such as /me look up every item per view.
 const itemIndexes = new WeakMap<PolicyDeclaration, Map<string, DeclaredItem>>();
 
+/** The ids of the items a context of the declaration lists, in its order. */
+export function contextItemIds(decl: PolicyDeclaration, contextId: string): string[] {
+  const context = decl.items.contexts.find((c) => c.id === contextId);
+  if (!context) throw new Error(`the declaration has no item context "${contextId}"`);
+  return context.items.map((item) => item.id);
+}
+
 export function findItem(decl: PolicyDeclaration, id: string): DeclaredItem | undefined {
   let index = itemIndexes.get(decl);
   if (!index) {

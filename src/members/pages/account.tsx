@@ -1,12 +1,12 @@
 import { seoulDateTime } from '../../platform/clock.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { Layout, localHref } from '../../site/layout.tsx';
-import { districtLabel, districts } from '../districts.ts';
+import { districtLabel } from '../districts.ts';
 import { memberText } from '../messages.ts';
 import type { MyData } from '../my-data.ts';
-import { referralSources, sexes } from '../schema.ts';
-import { Choice, Field, type FieldErrors, Notice, pick } from './fields.tsx';
+import { Field, type FieldErrors, Notice, pick } from './fields.tsx';
 import { MarketingForms } from './marketing.tsx';
+import { ContactFields, ProfileChoices } from './profile-fields.tsx';
 
 export function SignInPage(props: {
   lang: Lang;
@@ -211,6 +211,14 @@ export function CorrectionForm(props: {
   const t = memberText[props.lang];
   const errors = props.errors;
   const value = (id: string) => props.data.items.find((i) => i.itemId === id)?.value;
+  // Form field ids, as on sign-up, to the items they correct.
+  const values = {
+    sex: value('membership.gender'),
+    referralSource: value('membership.referral_source'),
+    district: value('membership.district'),
+    phone: value('membership.phone'),
+    email: value('membership.email'),
+  };
   return (
     <form method="post" action={localHref(props.action, props.lang)}>
       <Field
@@ -220,46 +228,8 @@ export function CorrectionForm(props: {
         value={value('membership.name')}
         autocomplete="name"
       />
-      <Choice
-        id="sex"
-        label={t.sex}
-        chooseLabel={t.choose}
-        errors={errors}
-        value={value('membership.gender')}
-        options={sexes.map((s) => ({ value: s, label: t.sexes[s] ?? s }))}
-      />
-      <Choice
-        id="referralSource"
-        label={t.referralSource}
-        chooseLabel={t.choose}
-        errors={errors}
-        value={value('membership.referral_source')}
-        options={referralSources.map((s) => ({ value: s, label: t.referralSources[s] ?? s }))}
-      />
-      <Choice
-        id="district"
-        label={t.district}
-        chooseLabel={t.choose}
-        errors={errors}
-        value={value('membership.district')}
-        options={districts.map((d) => ({ value: d.id, label: pick(props.lang, d.label) }))}
-      />
-      <Field
-        id="phone"
-        label={t.phone}
-        type="tel"
-        errors={errors}
-        value={value('membership.phone')}
-        autocomplete="tel"
-      />
-      <Field
-        id="email"
-        label={t.email}
-        type="email"
-        errors={errors}
-        value={value('membership.email')}
-        autocomplete="email"
-      />
+      <ProfileChoices lang={props.lang} errors={errors} values={values} />
+      <ContactFields lang={props.lang} errors={errors} values={values} />
       <button type="submit">{t.save}</button>
     </form>
   );

@@ -2,10 +2,9 @@ import type { Lang } from '../../platform/i18n.ts';
 import type { PolicyDeclaration } from '../../policy/declaration.ts';
 import { findPurpose, findRetentionRule } from '../../policy/lookup.ts';
 import { Layout, localHref } from '../../site/layout.tsx';
-import { districts } from '../districts.ts';
 import { memberText } from '../messages.ts';
-import { referralSources, sexes } from '../schema.ts';
-import { Check, Choice, Field, type FieldErrors, Notice, pick } from './fields.tsx';
+import { Check, Field, type FieldErrors, Notice, pick } from './fields.tsx';
+import { ContactFields, ProfileChoices } from './profile-fields.tsx';
 
 /** The consent screen: each purpose with its items and retention, from the declaration in force. */
 function ConsentSummary(props: {
@@ -100,30 +99,7 @@ export function SignUpPage(props: {
           value={v.birthDate}
           autocomplete="bday"
         />
-        <Choice
-          id="sex"
-          label={t.sex}
-          chooseLabel={t.choose}
-          errors={errors}
-          value={v.sex}
-          options={sexes.map((s) => ({ value: s, label: t.sexes[s] ?? s }))}
-        />
-        <Choice
-          id="referralSource"
-          label={t.referralSource}
-          chooseLabel={t.choose}
-          errors={errors}
-          value={v.referralSource}
-          options={referralSources.map((s) => ({ value: s, label: t.referralSources[s] ?? s }))}
-        />
-        <Choice
-          id="district"
-          label={t.district}
-          chooseLabel={t.choose}
-          errors={errors}
-          value={v.district}
-          options={districts.map((d) => ({ value: d.id, label: pick(props.lang, d.label) }))}
-        />
+        <ProfileChoices lang={props.lang} errors={errors} values={v} />
         <Field
           id="loginId"
           label={t.loginId}
@@ -140,22 +116,7 @@ export function SignUpPage(props: {
           errors={errors}
           autocomplete="new-password"
         />
-        <Field
-          id="phone"
-          label={t.phone}
-          type="tel"
-          errors={errors}
-          value={v.phone}
-          autocomplete="tel"
-        />
-        <Field
-          id="email"
-          label={t.email}
-          type="email"
-          errors={errors}
-          value={v.email}
-          autocomplete="email"
-        />
+        <ContactFields lang={props.lang} errors={errors} values={v} />
         {props.child ? (
           <>
             <Field

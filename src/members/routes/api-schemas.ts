@@ -1,9 +1,25 @@
 import { z } from '@hono/zod-openapi';
+import { publicAccess } from '../../platform/http/access.ts';
 import type { MyData } from '../my-data.ts';
 
-/** What the member API answers with; requests use the portal's own schemas (schema.ts). */
+/** What the member and guardian APIs answer with; requests use the portal's own schemas (schema.ts). */
 export const problem = { description: 'Problem details (RFC 9457), field errors named' };
 export const noContent = { description: 'Done' };
+
+/** A required JSON request body. */
+export const json = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
+
+/** A JSON answer. */
+export const ok = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** Public access to one of these APIs, saying why anyone may call the route. */
+export const publicCall = (api: string) => (why: string) => publicAccess(`${api}: ${why}`);
 
 const l10n = z.object({ ko: z.string(), en: z.string() });
 

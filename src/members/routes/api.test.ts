@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { origin, type StaffClient } from '../../access/testing/staff-client.ts';
+import type { StaffClient } from '../../access/testing/staff-client.ts';
 import { loginIdIndex } from '../subjects.ts';
+import { apiCall, problemOf } from '../testing/api-call.ts';
 import { adultForm, childForm } from '../testing/member-form.ts';
 import { openPortalTestbed } from '../testing/portal.ts';
 
@@ -9,14 +10,8 @@ const bed = await openPortalTestbed();
 const { db } = bed;
 const api = '/api/v1/members';
 
-function call(client: StaffClient, method: string, path: string, body?: unknown) {
-  return client.send(`${api}${path}`, {
-    method,
-    // As a browser's fetch does; a bodiless DELETE is otherwise held to the form rule (csrfGuard).
-    headers: body === undefined ? { origin } : { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
+const call = (client: StaffClient, method: string, path: string, body?: unknown) =>
+  apiCall(client, method, `${api}${path}`, body);
 
 /** The API takes booleans where the form takes "on". */
 const jsonForm = (form: Record<string, string>) => ({ ...form, agreeRequired: true });
@@ -26,9 +21,7 @@ async function memberCount() {
 }
 
 async function fieldsOf(response: Response): Promise<string[]> {
-  assert.match(response.headers.get('content-type') ?? '', /application\/problem\+json/);
-  const body = (await response.json()) as { errors?: { field: string }[] };
-  return (body.errors ?? []).map((e) => e.field);
+  return ((await problemOf(response)).errors ?? []).map((e) => e.field);
 }
 
 async function apiMember(overrides: Record<string, string | undefined> = {}) {

@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { csrfGuard } from '../../access/csrf.ts';
 import { accessSettings } from '../../access/settings.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { publicAccess } from '../../platform/http/access.ts';
 import { createRouter } from '../../platform/http/create-app.ts';
 import type { MemberDeps } from '../deps.ts';
 import { confirmGuardian } from '../guardian.ts';
@@ -23,11 +22,14 @@ import { signUpAdult, signUpChild } from '../sign-up.ts';
 import { withdrawMember } from '../withdraw.ts';
 import {
   correctionResult,
+  json,
   marketingResult,
   myDataJson,
   myDataSchema,
   noContent,
+  ok,
   problem,
+  publicCall,
   signInResult,
   signUpResult,
   withdrawalResult,
@@ -35,15 +37,7 @@ import {
 import { memberIdOf, memberOnly, requestTrace, setMemberCookie, signOutMember } from './session.ts';
 
 const base = '/api/v1/members';
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const open = (why: string) => publicAccess(`member API: ${why}`);
+const open = publicCall('member API');
 
 const refusals = {
   invalid: {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { origin, type StaffClient } from '../../access/testing/staff-client.ts';
-import { seoulDate } from '../../platform/clock.ts';
+import type { StaffClient } from '../../access/testing/staff-client.ts';
 import { loginIdIndex } from '../subjects.ts';
+import { apiCall, problemOf } from '../testing/api-call.ts';
+import { fourteenTomorrow } from '../testing/birthday.ts';
 import { childForm } from '../testing/member-form.ts';
 import { openPortalTestbed } from '../testing/portal.ts';
 
@@ -10,25 +11,8 @@ const bed = await openPortalTestbed();
 const { db, clock } = bed;
 const api = '/api/v1/members/guardian';
 
-function call(client: StaffClient, method: string, path: string, body?: unknown) {
-  return client.send(`${api}${path}`, {
-    method,
-    headers: body === undefined ? { origin } : { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
-
-async function problemOf(response: Response) {
-  assert.match(response.headers.get('content-type') ?? '', /application\/problem\+json/);
-  return (await response.json()) as {
-    type: string;
-    title: string;
-    title_en: string;
-    detail?: string;
-    detail_en?: string;
-    errors?: { field: string }[];
-  };
-}
+const call = (client: StaffClient, method: string, path: string, body?: unknown) =>
+  apiCall(client, method, `${api}${path}`, body);
 
 /** A child signed up by the API whose guardian confirmed with the code sent to them. */
 async function confirmedChild(guardianEmail: string, birthDate = '2016-05-05') {
@@ -55,13 +39,10 @@ async function confirmedChild(guardianEmail: string, birthDate = '2016-05-05') {
 
 /** Asks for a code by the API and reads it from the mail the guardian received. */
 async function codeByMail(loginId: string, guardianEmail: string) {
-  await bed.deliver();
-  const before = bed.mailsTo(guardianEmail).length;
-  assert.equal((await call(bed.browser(), 'POST', '/codes', { loginId })).status, 202);
-  await bed.deliver();
-  const mails = bed.mailsTo(guardianEmail);
-  assert.equal(mails.length, before + 1);
-  return /(\d{6})/.exec(mails.at(-1)?.text ?? '')?.[1] ?? '';
+  const mail = await bed.newMailTo(guardianEmail, async () =>
+    assert.equal((await call(bed.browser(), 'POST', '/codes', { loginId })).status, 202),
+  );
+  return /(\d{6})/.exec(mail)?.[1] ?? '';
 }
 
 test('a guardian verifies, reads, corrects and deletes the child’s data by the API', async () => {
@@ -106,11 +87,7 @@ test('a guardian verifies, reads, corrects and deletes the child’s data by the
   assert.equal(deleted.status, 200);
   const body = (await deleted.json()) as { destroyed: Record<string, number> };
   assert.equal(body.destroyed.members, 1);
-  assert.equal(
-    (await db.selectFrom('app.members').select('id').where('id', '=', child.memberId).execute())
-      .length,
-    0,
-  );
+  assert.equal(await bed.memberExists(child.memberId), false);
   assert.equal((await call(guardian, 'GET', '/child')).status, 401, 'the session ended with it');
   const signIn = await bed.browser().postJson('/api/v1/members/sessions', {
     loginId: child.loginId,
@@ -120,8 +97,7 @@ test('a guardian verifies, reads, corrects and deletes the child’s data by the
 });
 
 test('bad input names the field; an unknown ID gets the same answer and no message', async () => {
-  const outboxSize = async () => (await db.selectFrom('app.outbox').select('id').execute()).length;
-  const before = await outboxSize();
+  const before = await bed.outboxSize();
   const missing = await call(bed.browser(), 'POST', '/codes', {});
   assert.equal(missing.status, 400);
   assert.deepEqual(
@@ -142,7 +118,7 @@ test('bad input names the field; an unknown ID gets the same answer and no messa
     (await call(bed.browser(), 'POST', '/codes', { loginId: 'nobody_at_all' })).status,
     202,
   );
-  assert.equal(await outboxSize(), before, 'nothing is sent for an unknown ID');
+  assert.equal(await bed.outboxSize(), before, 'nothing is sent for an unknown ID');
   const malformed = await bed.browser().send(`${api}/codes`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -152,9 +128,7 @@ test('bad input names the field; an unknown ID gets the same answer and no messa
 });
 
 test('from the child’s 14th birthday in Korea the API refuses the session and the code', async () => {
-  const tomorrow = seoulDate(new Date(clock.now().getTime() + 86_400_000));
-  const birthDate = `${Number(tomorrow.slice(0, 4)) - 14}${tomorrow.slice(4)}`;
-  const today = seoulDate(clock.now());
+  const { today, tomorrow, birthDate } = fourteenTomorrow(clock.now());
   const withSession = await confirmedChild('api-parent2@example.com', birthDate);
   const withCode = await confirmedChild('api-parent3@example.com', birthDate);
 
@@ -181,13 +155,7 @@ test('from the child’s 14th birthday in Korea the API refuses the session and 
     assert.match(problem.title, /만 14세가 되어/);
     assert.match(problem.title_en, /turned 14/);
   }
-  assert.ok(
-    await db
-      .selectFrom('app.members')
-      .select('id')
-      .where('id', '=', withSession.memberId)
-      .executeTakeFirst(),
-  );
+  assert.ok(await bed.memberExists(withSession.memberId));
   const usedCode = await call(bed.browser(), 'POST', '/sessions', {
     loginId: withCode.loginId,
     code: later,

@@ -1,7 +1,6 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { DomainError } from '../../platform/errors.ts';
-import { publicAccess } from '../../platform/http/access.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { createRouter } from '../../platform/http/create-app.ts';
 import { problemResponse } from '../../platform/http/problem.ts';
@@ -17,10 +16,13 @@ import {
 import { destroyMemberAccount } from '../withdraw.ts';
 import {
   correctionResult,
+  json,
   myDataJson,
   myDataSchema,
   noContent,
+  ok,
   problem,
+  publicCall,
   withdrawalResult,
 } from './api-schemas.ts';
 import {
@@ -33,15 +35,7 @@ import { requestTrace } from './session.ts';
 
 /** Under the member API's path, so its CSRF guard covers these cookie-authenticated calls too. */
 const base = '/api/v1/members/guardian';
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const open = (why: string) => publicAccess(`guardian API: ${why}`);
+const open = publicCall('guardian API');
 
 /** No guardian session: 401; the child has turned 14: the refusal, as the pages say it. */
 function apiGuard(deps: MemberDeps, why: string) {

@@ -5,7 +5,6 @@ import { DomainError } from '../../platform/errors.ts';
 import { publicAccess } from '../../platform/http/access.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { createRouter } from '../../platform/http/create-app.ts';
-import type { Lang } from '../../platform/i18n.ts';
 import { fieldErrorsOf } from '../../platform/validation.ts';
 import { localHref } from '../../site/layout.tsx';
 import { guardianContext, type MemberDeps } from '../deps.ts';
@@ -27,24 +26,8 @@ import {
   guardianSessionOf as sessionOf,
   setGuardianCookie,
 } from './guardian-session.ts';
+import { errorsOf, formOf, html } from './page-forms.ts';
 import { requestTrace } from './session.ts';
-
-async function html(page: unknown): Promise<string> {
-  return `<!doctype html>${await (page as { toString(): Promise<string> | string }).toString()}`;
-}
-
-async function formOf(c: Context<AppEnv>): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  return Object.fromEntries(
-    Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
-  );
-}
-
-function errorsOf(lang: Lang, fields: { field: string; message: { ko: string; en: string } }[]) {
-  const errors: FieldErrors = {};
-  for (const f of fields) errors[f.field] ??= f.message[lang];
-  return errors;
-}
 
 /** The pages' answers when the guard stops a guardian: back to the form, or the refusal on it. */
 function pageGuard(deps: MemberDeps, why: string) {

@@ -32,31 +32,11 @@ import {
 import { signInMember } from '../sign-in.ts';
 import { signUpAdult, signUpChild } from '../sign-up.ts';
 import { withdrawMember } from '../withdraw.ts';
+import { errorsOf, formOf, html } from './page-forms.ts';
 import { memberIdOf, memberOnly, requestTrace, setMemberCookie, signOutMember } from './session.ts';
 
 // Sign-up and sign-in are open to anyone; the member's own pages use memberOnly.
 const memberPage = (why: string) => publicAccess(`member portal: ${why}`);
-
-async function html(page: unknown): Promise<string> {
-  return `<!doctype html>${await (page as { toString(): Promise<string> | string }).toString()}`;
-}
-
-async function formOf(c: Context<AppEnv>): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  return Object.fromEntries(
-    Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
-  );
-}
-
-/** Field errors in the reader's language, from a Zod failure or a service's Invalid. */
-function errorsOf(
-  lang: Lang,
-  fields: { field: string; message: { ko: string; en: string } }[],
-): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const f of fields) errors[f.field] ??= f.message[lang];
-  return errors;
-}
 
 function domainFields(error: unknown) {
   if (error instanceof DomainError && error.kind === 'invalid' && error.options.fields?.length) {

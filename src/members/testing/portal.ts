@@ -1,28 +1,13 @@
-import { after } from 'node:test';
-import { startSmtpServer } from '../../../test/smtp.ts';
-import { openTestSystem } from '../../../test/system.ts';
+import assert from 'node:assert/strict';
+import { openMailingTestSystem } from '../../../test/mailing-system.ts';
 import { StaffClient } from '../../access/testing/staff-client.ts';
-import type { ManualClock } from '../../platform/clock.ts';
-import { deliverDue } from '../../platform/outbox/deliver.ts';
-import { SmtpTransport } from '../../platform/outbox/smtp.ts';
-import { DevSmsTransport } from '../../platform/outbox/transports.ts';
 import { loginIdIndex } from '../subjects.ts';
 import { adultForm } from './member-form.ts';
 
 /** The whole system, a local SMTP server the outbox delivers to, and a browser per member. */
 export async function openPortalTestbed() {
-  const system = await openTestSystem();
-  const db = system.handle.db;
-  const clock = system.clock as ManualClock;
-  // The system's own cipher and door: one key cache, as in production.
-  const { cipher, door } = system;
-  const smtp = await startSmtpServer();
-  const email = new SmtpTransport({ url: smtp.url, from: 'no-reply@hospital.test' });
-  after(async () => {
-    email.close();
-    await smtp.stop();
-  });
-  const transports = { email, sms: new DevSmsTransport() };
+  const bed = await openMailingTestSystem();
+  const { system, db, cipher, deliver, mailsTo } = bed;
   const browser = () => new StaffClient(system.app);
 
   /** Decrypted text of the newest outbox message of a template, to read a code out of it. */
@@ -59,18 +44,39 @@ export async function openPortalTestbed() {
     return { member, memberId: row.id, form };
   }
 
+  /** Whether the membership is still there, not destroyed. */
+  async function memberExists(memberId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('app.members')
+      .select('id')
+      .where('id', '=', memberId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** How many messages the outbox holds, to see that nothing was sent. */
+  async function outboxSize(): Promise<number> {
+    return (await db.selectFrom('app.outbox').select('id').execute()).length;
+  }
+
+  /** Runs `act` between two deliveries; the text of the one mail it sent to the address. */
+  async function newMailTo(address: string, act: () => Promise<void>, message?: string) {
+    await deliver();
+    const before = mailsTo(address).length;
+    await act();
+    await deliver();
+    const mails = mailsTo(address);
+    assert.equal(mails.length, before + 1, message);
+    return mails.at(-1)?.text ?? '';
+  }
+
   return {
-    system,
-    db,
-    clock,
-    cipher,
-    door,
-    publisher: system.publisher,
-    smtp,
+    ...bed,
     browser,
     latestMessage,
     signedInMember,
-    deliver: () => deliverDue({ db, cipher, clock, door, transports }),
-    mailsTo: (address: string) => smtp.received.filter((m) => m.to.includes(address)),
+    memberExists,
+    outboxSize,
+    newMailTo,
   };
 }

@@ -1,0 +1,30 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../../platform/http/app-env.ts';
+import type { Lang } from '../../platform/i18n.ts';
+import type { FieldErrors } from '../pages/fields.tsx';
+
+// What the portal's form pages (member and guardian) share: the posted fields in,
+// their errors and the page out.
+
+/** A page as a complete HTML document. */
+export async function html(page: unknown): Promise<string> {
+  return `<!doctype html>${await (page as { toString(): Promise<string> | string }).toString()}`;
+}
+
+/** A posted form's fields as strings; no portal form sends files. */
+export async function formOf(c: Context<AppEnv>): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  return Object.fromEntries(
+    Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+}
+
+/** Field errors in the reader's language, from a Zod failure or a service's Invalid. */
+export function errorsOf(
+  lang: Lang,
+  fields: { field: string; message: { ko: string; en: string } }[],
+): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const f of fields) errors[f.field] ??= f.message[lang];
+  return errors;
+}

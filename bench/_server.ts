@@ -19,11 +19,10 @@ export async function startJikim(options: {
 }): Promise<RunningServer> {
   const port = 20000 + Math.floor(Math.random() * 30000);
   const started = performance.now();
-  // BENCH_CPU_PROF=<folder> writes the server's CPU profile there when it stops.
-  const profile = process.env.BENCH_CPU_PROF
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-    : [];
-  const child = spawn(process.execPath, [...profile, jikim, 'start'], {
+  // BENCH_SERVER_FLAGS passes Node flags to the server only, e.g. "--cpu-prof --cpu-prof-dir=prof"
+  // or "--trace-gc" (NODE_OPTIONS refuses some of them, and would reach the load generator too).
+  const flags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...flags, jikim, 'start'], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...options.env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -140,6 +140,11 @@ test('a guardian deletes the child’s membership by the withdrawal path', async
   const { guardian } = await guardianSignedIn(child.loginId, 'parent3@example.com');
   const unconfirmed = await guardian.post('/guardian/child/delete', {});
   assert.equal(unconfirmed.status, 400);
+  // The refusal stands on the checkbox it is about, for a screen reader too.
+  assert.match(
+    await unconfirmed.text(),
+    /<input id="confirm"[^>]*aria-describedby="confirm-error"[\s\S]*id="confirm-error"[^>]*>[^<]*삭제에 동의/,
+  );
   assert.ok(await bed.memberExists(child.memberId));
 
   const deleted = await guardian.post('/guardian/child/delete', { confirm: 'on' });

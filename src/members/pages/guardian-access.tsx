@@ -3,7 +3,7 @@ import { Layout, localHref } from '../../site/layout.tsx';
 import { guardianAccessText } from '../guardian-access-text.ts';
 import type { MyData } from '../my-data.ts';
 import { CorrectionForm, ItemsTable } from './account.tsx';
-import { Field, type FieldErrors, Notice } from './fields.tsx';
+import { Check, Field, type FieldErrors, Notice } from './fields.tsx';
 
 /**
  * Step 1 asks for the child's login ID; step 2 (after sending) asks for the
@@ -82,12 +82,8 @@ export function GuardianChildPage(props: {
           />
           <h2 id="delete">{t.deleteTitle}</h2>
           <p>{t.deleteLead}</p>
-          <Notice text={errors.confirm} kind="error" />
           <form method="post" action={localHref('/guardian/child/delete', props.lang)}>
-            <p>
-              <input id="confirm" name="confirm" type="checkbox" value="on" />
-              <label for="confirm">{t.deleteConfirm}</label>
-            </p>
+            <Check id="confirm" label={t.deleteConfirm} checked={false} errors={errors} />
             <button type="submit">{t.deleteButton}</button>
           </form>
         </>

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const bundlePath = join(root, 'dist', 'jikim.mjs');
+const workerPath = join(root, 'dist', 'verify-worker.mjs');
 
 /** Packages with native binaries, WebAssembly or worker files stay outside the bundle. */
 const external = ['@electric-sql/pglite', 'pg', 'pg-native', '@node-rs/argon2', 'pino'];
@@ -22,7 +23,7 @@ function newestSource(dir) {
 }
 
 export function bundleIsFresh() {
-  if (!existsSync(bundlePath)) return false;
+  if (!existsSync(bundlePath) || !existsSync(workerPath)) return false;
   const built = statSync(bundlePath).mtimeMs;
   const inputs = Math.max(
     newestSource(join(root, 'src')),

@@ -84,7 +84,7 @@ export async function createStaffAccount(
         status: 'active',
         failed_attempts: 0,
         locked_at: null,
-        totp_secret: null,
+        totp_secret_ct: null,
         totp_enrolled_at: null,
         totp_last_step: null,
         created_at: at,

@@ -34,6 +34,7 @@ export function accessRoutes(deps: {
   const routeDeps = {
     db: deps.db,
     clock: deps.clock,
+    cipher: deps.cipher,
     log: deps.log,
     settings,
     isInternal: (address: string | undefined) => isInside(internal, address),

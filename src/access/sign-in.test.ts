@@ -139,6 +139,14 @@ test('from outside the hospital, a password alone is not enough; a valid TOTP co
   const uri = (await enrol.text()).match(/otpauth:\/\/totp\/[^<"]+/)?.[0] ?? '';
   const secret = new URL(uri.replaceAll('&amp;', '&')).searchParams.get('secret') ?? '';
   assert.ok(secret, 'the enrolment page shows an otpauth URI');
+  // The database holds the secret only sealed: a reader of the table cannot make codes.
+  const stored = await system.handle.db
+    .selectFrom('app.staff_accounts')
+    .select('totp_secret_ct')
+    .where('id', '=', doctor.id)
+    .executeTakeFirstOrThrow();
+  assert.ok(stored.totp_secret_ct && stored.totp_secret_ct.length > secret.length);
+  assert.equal(Buffer.from(stored.totp_secret_ct).includes(secret), false);
   assert.equal(
     (await inside.post('/staff/totp/confirm', { code: totpCodeAt(secret, clock.now()) })).status,
     200,

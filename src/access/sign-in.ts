@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../platform/clock.ts';
+import type { FieldCipher } from '../platform/crypto/fields.ts';
 import { hashPassword, passwordNeedsRehash, verifyPassword } from '../platform/crypto/passwords.ts';
 import type { Database } from '../platform/database.ts';
 import type { Db } from '../platform/db.ts';
@@ -7,11 +8,13 @@ import { recordStaffEvent } from './history.ts';
 import { createSession, deleteSessionsOf, markSecondFactorDone } from './sessions.ts';
 import type { AccessSettings } from './settings.ts';
 import { acceptedTotpStep } from './totp.ts';
+import { openTotpSecret } from './totp-enrolment.ts';
 
 export interface SignInDeps {
   db: Db;
   clock: Clock;
   settings: AccessSettings;
+  cipher: FieldCipher;
 }
 
 export type SignInResult =
@@ -90,15 +93,15 @@ export async function verifySecondFactor(
   const accepted = await deps.db.transaction().execute(async (trx) => {
     const account = await trx
       .selectFrom('app.staff_accounts')
-      .select(['status', 'totp_secret', 'totp_enrolled_at', 'totp_last_step'])
+      .select(['status', 'totp_secret_ct', 'totp_enrolled_at', 'totp_last_step'])
       .where('id', '=', input.staffId)
       .forUpdate()
       .executeTakeFirst();
-    if (!account?.totp_secret || !account.totp_enrolled_at || account.status !== 'active') {
+    if (!account?.totp_secret_ct || !account.totp_enrolled_at || account.status !== 'active') {
       return false;
     }
     const step = acceptedTotpStep(
-      account.totp_secret,
+      await openTotpSecret(deps.cipher, input.staffId, account.totp_secret_ct, trx),
       input.code.trim(),
       at,
       account.totp_last_step,

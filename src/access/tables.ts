@@ -16,8 +16,8 @@ export interface StaffAccountTable {
   status: AccountStatus;
   failed_attempts: number;
   locked_at: Date | null;
-  /** Base32 TOTP secret; kept in clear until field encryption lands (see the migration). */
-  totp_secret: string | null;
+  /** The base32 TOTP secret under field encryption (subject `staff:<id>`); see staffTotp. */
+  totp_secret_ct: Buffer | null;
   totp_enrolled_at: Date | null;
   /** The last TOTP time step accepted, so a code cannot be used twice. */
   totp_last_step: number | null;
@@ -111,7 +111,7 @@ export const accessColumns: {
     status: null,
     failed_attempts: null,
     locked_at: null,
-    totp_secret: null, // employee authentication secret; to be encrypted with platform/crypto
+    totp_secret_ct: null, // employee authentication secret, under field encryption
     totp_enrolled_at: null,
     totp_last_step: null,
     created_at: null,

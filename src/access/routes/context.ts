@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Clock } from '../../platform/clock.ts';
+import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Db } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { AppEnv, StaffActor } from '../../platform/http/app-env.ts';
@@ -11,6 +12,8 @@ import type { AccessSettings } from '../settings.ts';
 export interface AccessRouteDeps {
   db: Db;
   clock: Clock;
+  /** Seals and opens staff TOTP secrets. */
+  cipher: FieldCipher;
   log: Logger;
   settings: AccessSettings;
   isInternal: (address: string | undefined) => boolean;

@@ -14,7 +14,12 @@ import { type AccessRouteDeps, formOf, sessionIdOfRequest, staffActor } from './
 /** Sign-in with password, the one-time code from outside, and sign-out. */
 export function signInRoutes(deps: AccessRouteDeps) {
   const app = createRouter();
-  const signInDeps = { db: deps.db, clock: deps.clock, settings: deps.settings };
+  const signInDeps = {
+    db: deps.db,
+    clock: deps.clock,
+    settings: deps.settings,
+    cipher: deps.cipher,
+  };
 
   app.get('/staff/login', publicAccess('the staff sign-in form'), async (c) =>
     c.html(await pageHtml(SignInPage({ lang: c.get('lang') }))),

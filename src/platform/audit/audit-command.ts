@@ -5,6 +5,7 @@ import { keyringOptions, loadKeyring } from '../crypto/keyring.ts';
 import { type Db, openDatabase } from '../db.ts';
 import { migrateToLatest } from '../migrate.ts';
 import { checkpointAccessLog } from './checkpoint.ts';
+import { exportCheckpoints } from './checkpoint-file.ts';
 import { type VerifyResult, verifyAccessLog } from './verify.ts';
 
 /** The one line `jikim audit verify` ends with. */
@@ -50,13 +51,18 @@ export function auditCommand(): Command {
       'threads walking segments side by side on PostgreSQL (default: one per core, at most 4, from 100 000 lines)',
       threadCount,
     )
-    .action(async (flags: { threads?: number }) => {
+    .option(
+      '--checkpoints <file>',
+      'also check the chains against checkpoints exported with `audit checkpoint --export`',
+    )
+    .action(async (flags: { threads?: number; checkpoints?: string }) => {
       await withAuditKey(async (db, auditKey) => {
         let reported = 0;
         const result = await verifyAccessLog({
           db,
           auditKey,
           ...(flags.threads ? { threads: flags.threads } : {}),
+          ...(flags.checkpoints ? { checkpointFile: flags.checkpoints } : {}),
           onProgress: ({ entries }) => {
             if (entries - reported < 1_000_000) return;
             reported = entries;
@@ -71,10 +77,21 @@ export function auditCommand(): Command {
   audit
     .command('checkpoint')
     .description('sign where each segment of the access log stands (a scheduled job does this too)')
-    .action(async () => {
+    .option(
+      '--export <file>',
+      'append the new checkpoints to this file too; keep it where the database cannot rewrite it',
+    )
+    .action(async (flags: { export?: string }) => {
       await withAuditKey(async (db, auditKey) => {
-        const { written } = await checkpointAccessLog({ db, clock: systemClock, auditKey });
-        console.log(`checkpoint: ${written} segment(s) signed`);
+        const { written, signed } = await checkpointAccessLog({
+          db,
+          clock: systemClock,
+          auditKey,
+        });
+        if (flags.export) await exportCheckpoints(flags.export, signed);
+        console.log(
+          `checkpoint: ${written} segment(s) signed${flags.export ? `, appended to ${flags.export}` : ''}`,
+        );
       });
     });
 

@@ -11,9 +11,9 @@ export interface ChainProblem {
   message: string;
 }
 
-/** A signed checkpoint. */
+/** A signed checkpoint: from the database (its row id) or from an exported file (a label). */
 export interface Checkpoint {
-  id: number;
+  id: number | string;
   segment: number;
   seq: number;
   hash: Buffer;
@@ -103,8 +103,8 @@ export function passLine(
       message: `segment ${row.segment} head stands at seq ${head.seq}, behind its line seq ${seq} (row id ${row.id}): the head was rewound`,
     });
   }
-  const checkpoint = walk.checkpoints[0];
-  if (checkpoint?.seq === seq) {
+  // The database's and an exported file's checkpoints may both sign this line.
+  for (let checkpoint = walk.checkpoints[0]; checkpoint?.seq === seq; ) {
     if (!checkpoint.hash.equals(row.hash)) {
       throw new Broken({
         ...at(row),
@@ -113,6 +113,7 @@ export function passLine(
       });
     }
     walk.checkpoints.shift();
+    checkpoint = walk.checkpoints[0];
   }
   walk.nextSeq = seq + 1;
   walk.prevHash = row.hash;

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db.ts';
 import { checkpointSignature, deriveChainKeys } from './chain.ts';
+import type { SignedCheckpoint } from './checkpoint-file.ts';
 
 /**
  * Signs where each segment's chain stood. A head row can be rewound by anyone
@@ -12,7 +13,7 @@ export async function checkpointAccessLog(deps: {
   db: Db;
   clock: Clock;
   auditKey: Buffer;
-}): Promise<{ written: number }> {
+}): Promise<{ written: number; signed: SignedCheckpoint[] }> {
   const keys = deriveChainKeys(deps.auditKey);
   const at = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
@@ -28,19 +29,15 @@ export async function checkpointAccessLog(deps: {
       .execute();
     const signedUpTo = new Map(latest.map((c) => [c.segment, Number(c.seq)]));
     const moved = heads.filter((h) => Number(h.seq) > (signedUpTo.get(h.segment) ?? 0));
-    if (moved.length === 0) return { written: 0 };
-    await trx
-      .insertInto('audit.access_log_checkpoints')
-      .values(
-        moved.map((h) => ({
-          segment: h.segment,
-          seq: Number(h.seq),
-          hash: h.hash,
-          at,
-          signature: checkpointSignature(keys, { ...h, seq: Number(h.seq), at }),
-        })),
-      )
-      .execute();
-    return { written: moved.length };
+    if (moved.length === 0) return { written: 0, signed: [] };
+    const signed = moved.map((h) => ({
+      segment: h.segment,
+      seq: Number(h.seq),
+      hash: h.hash,
+      at,
+      signature: checkpointSignature(keys, { ...h, seq: Number(h.seq), at }),
+    }));
+    await trx.insertInto('audit.access_log_checkpoints').values(signed).execute();
+    return { written: moved.length, signed };
   });
 }

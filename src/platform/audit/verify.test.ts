@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type RawBuilder, sql } from 'kysely';
@@ -11,6 +14,7 @@ import { type Db, poolOf } from '../db.ts';
 import { type AccessLogEntry, createAccessLog } from './access-log.ts';
 import { describeVerifyResult } from './audit-command.ts';
 import { checkpointAccessLog } from './checkpoint.ts';
+import { exportCheckpoints } from './checkpoint-file.ts';
 import { type VerifyResult, verifyAccessLog } from './verify.ts';
 
 const auditKey = randomBytes(32);
@@ -172,9 +176,8 @@ test('removing the newest lines is found by the head, and by a checkpoint when t
   assert.match(byHead.message, /its head reaches seq 6/);
 
   const second = await logOf(t);
-  assert.deepEqual(await checkpointAccessLog({ db: second.db, clock: second.clock, auditKey }), {
-    written: 1,
-  });
+  const { written } = await checkpointAccessLog({ db: second.db, clock: second.clock, auditKey });
+  assert.equal(written, 1);
   const fourth = second.rows.find((r) => r.seq === 4)?.hash;
   await asAttacker(
     second.db,
@@ -232,8 +235,8 @@ test('threads walk a large log to the same answer, and the command runs them fro
   // The command as an operator runs it, with the audit key it derives from the master key.
   const master = randomBytes(32);
   const operatorLog = await logOf(t, 12, 4, keyringFromMasterKey(master).auditKey);
-  const verify = (...args: string[]) =>
-    spawnSync(process.execPath, [jikim, 'audit', 'verify', ...args], {
+  const audit = (...args: string[]) =>
+    spawnSync(process.execPath, [jikim, 'audit', ...args], {
       env: {
         ...process.env,
         DATABASE_URL: poolOf(operatorLog.db)?.options.connectionString ?? '',
@@ -242,7 +245,13 @@ test('threads walk a large log to the same answer, and the command runs them fro
       encoding: 'utf8',
       timeout: 120_000,
     });
-  const ok = verify('--threads', '2');
+  const verify = (...args: string[]) => audit('verify', ...args);
+  const dir = mkdtempSync(join(tmpdir(), 'jikim-audit-cli-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const exported = audit('checkpoint', '--export', join(dir, 'checkpoints.jsonl'));
+  assert.equal(exported.status, 0, exported.stderr);
+  assert.match(exported.stdout, /4 segment\(s\) signed, appended to/);
+  const ok = verify('--threads', '2', '--checkpoints', join(dir, 'checkpoints.jsonl'));
   assert.equal(ok.status, 0, ok.stderr);
   assert.match(ok.stdout, /^OK: 12 entries in 4 segments verified \(2 threads\)/);
   const wrong = verify('--threads', 'many');
@@ -264,4 +273,34 @@ test('threads walk a large log to the same answer, and the command runs them fro
     [inThreads.kind, inThreads.segment, inThreads.seq, inThreads.id],
     ['edited', target.segment, target.seq, target.id],
   );
+});
+
+test('checkpoints exported out of the database still find lines removed with their checkpoints', async (t) => {
+  const { db, clock, rows } = await logOf(t);
+  const dir = mkdtempSync(join(tmpdir(), 'jikim-checkpoints-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'checkpoints.jsonl');
+  await exportCheckpoints(file, (await checkpointAccessLog({ db, clock, auditKey })).signed);
+
+  // Whoever can write the database removes lines 5–6, every checkpoint, and rewinds the head.
+  const fourth = rows.find((r) => r.seq === 4)?.hash;
+  await asAttacker(
+    db,
+    sql`delete from audit.access_log where segment = 0 and seq > 4`,
+    sql`delete from audit.access_log_checkpoints`,
+    sql`update audit.access_log_heads set seq = 4, hash = ${fourth} where segment = 0`,
+  );
+  assert.equal(
+    (await verifyAccessLog({ db, auditKey })).ok,
+    true,
+    'the database alone cannot tell',
+  );
+  const problem = problemOf(await verifyAccessLog({ db, auditKey, checkpointFile: file }));
+  assert.deepEqual([problem.kind, problem.segment, problem.seq], ['truncated', 0, 5]);
+  assert.match(problem.message, /signed checkpoint at seq 6/);
+
+  // A line of the file changed by hand does not pass for a checkpoint.
+  writeFileSync(file, readFileSync(file, 'utf8').replace('"seq":6', '"seq":4'));
+  const forged = problemOf(await verifyAccessLog({ db, auditKey, checkpointFile: file }));
+  assert.match(forged.message, /checkpoints\.jsonl:1 is not signed with the audit key/);
 });

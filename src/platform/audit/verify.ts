@@ -25,6 +25,7 @@ import {
   type SegmentWalk,
   walkChain,
 } from './chain-walk.ts';
+import { readExportedCheckpoints } from './checkpoint-file.ts';
 import type { AccessLogRow } from './tables.ts';
 import { tamperKindAt } from './tamper-kind.ts';
 import { walkInThreads } from './verify-threads.ts';
@@ -47,6 +48,8 @@ export interface VerifyOptions {
    * holds 100 000 lines; below that, starting threads costs more than it saves.
    */
   threads?: number;
+  /** Checkpoints exported with `jikim audit checkpoint --export`, checked as well as the database's. */
+  checkpointFile?: string;
 }
 
 const THREADS_FROM_LINES = 100_000;
@@ -74,11 +77,22 @@ export interface ChainFrame {
   checkpoints: Map<number, Checkpoint[]>;
 }
 
-async function readFrame(trx: Transaction<Database>, keys: ChainKeys): Promise<ChainFrame> {
+async function readFrame(
+  trx: Transaction<Database>,
+  keys: ChainKeys,
+  checkpointFile: string | undefined,
+): Promise<ChainFrame> {
   const heads = await trx.selectFrom('audit.access_log_heads').selectAll().execute();
+  const checkpoints = await signedCheckpoints(trx, keys);
+  if (checkpointFile) {
+    for (const c of await readExportedCheckpoints(checkpointFile, keys)) {
+      checkpoints.set(c.segment, [...(checkpoints.get(c.segment) ?? []), c]);
+    }
+    for (const list of checkpoints.values()) list.sort((a, b) => a.seq - b.seq);
+  }
   return {
     heads: new Map(heads.map((h) => [h.segment, { seq: Number(h.seq), hash: asBuffer(h.hash) }])),
-    checkpoints: await signedCheckpoints(trx, keys),
+    checkpoints,
   };
 }
 
@@ -101,7 +115,7 @@ async function verifyInThreads(
   return inSnapshot(options.db, async (trx) => {
     let frame: ChainFrame;
     try {
-      frame = await readFrame(trx, keys);
+      frame = await readFrame(trx, keys, options.checkpointFile);
     } catch (error) {
       if (error instanceof Broken) return undefined;
       throw error;
@@ -138,7 +152,7 @@ async function verifyInOneThread(
   return inSnapshot(options.db, async (trx) => {
     const tally = { entries: 0 };
     try {
-      const frame = await readFrame(trx, keys);
+      const frame = await readFrame(trx, keys, options.checkpointFile);
       const lines = pool
         ? streamedLines(pool, await exportSnapshot(trx))
         : selectedLines(trx, batchSize);

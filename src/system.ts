@@ -11,8 +11,9 @@ import type { Clock } from './platform/clock.ts';
 import { systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { createFieldCipher, type FieldCipher } from './platform/crypto/fields.ts';
+import { listenForDestroyedKeys } from './platform/crypto/key-eviction.ts';
 import { type Keyring, keyringOptions, loadKeyring } from './platform/crypto/keyring.ts';
-import { type DatabaseHandle, openDatabase } from './platform/db.ts';
+import { type DatabaseHandle, openDatabase, poolOf } from './platform/db.ts';
 import type { Job } from './platform/jobs.ts';
 import { type Logger, silentLogger } from './platform/log.ts';
 import { migrateToLatest } from './platform/migrate.ts';
@@ -72,6 +73,15 @@ export async function openSystem(options: {
   const db = handle.db;
   const publisher = new PolicyPublisher({ db, clock });
   const cipher = createFieldCipher({ db, keyring, clock });
+  // Several app nodes may share one PostgreSQL: a key shredded on one is forgotten on all at once.
+  const pool = poolOf(db);
+  const eviction = pool
+    ? await listenForDestroyedKeys({
+        connectionString: pool.options.connectionString ?? '',
+        keys: cipher.subjectKeys,
+        log,
+      })
+    : undefined;
   const accessLog = createAccessLog({ clock, auditKey: keyring.auditKey });
   const door = createPersonalDataDoor({ db, accessLog, publisher, clock });
   const transports = transportsFromConfig({
@@ -131,7 +141,10 @@ export async function openSystem(options: {
     door,
     app,
     jobs,
-    close: () => handle.close(),
+    close: async () => {
+      await eviction?.close();
+      await handle.close();
+    },
   };
 }
 

@@ -31,11 +31,25 @@ export interface SubjectKeyCacheOptions {
 
 export const DEFAULT_KEY_CACHE = { maxEntries: 10_000, ttlMs: 60_000 } as const;
 
+/**
+ * Where a destroyed key is announced (NOTIFY, delivered when the destroying
+ * transaction commits), so that every app node forgets its cached copy at once
+ * instead of when its TTL runs out. The payload is the opaque subject id.
+ */
+export const KEY_DESTROYED_CHANNEL = 'jikim_subject_key_destroyed';
+
 export interface SubjectKeys {
   /** The subject's data key; with `create`, made on first use, otherwise SubjectKeyDestroyed when absent. */
   dataKey(executor: Executor, subjectId: string, create: boolean): Promise<KeyObject>;
   /** Crypto-shredding: deletes the data key (and forgets it here). True when there was one. */
   destroy(executor: Executor, subjectId: string): Promise<boolean>;
+  /** Drops a cached key: another node destroyed it. */
+  forget(subjectId: string): void;
+  /**
+   * Off: nothing is cached, and what was is dropped; for while this node cannot
+   * hear other nodes' destructions. On again once it can.
+   */
+  setCaching(enabled: boolean): void;
   stats(): { hits: number; misses: number; size: number };
 }
 
@@ -55,9 +69,10 @@ export function createSubjectKeys(deps: {
   const cache = new Map<string, { key: KeyObject; expiresAt: number }>();
   let hits = 0;
   let misses = 0;
+  let caching = true;
 
   function remember(subjectId: string, key: KeyObject): void {
-    if (maxEntries <= 0) return;
+    if (maxEntries <= 0 || !caching) return;
     cache.delete(subjectId);
     cache.set(subjectId, { key, expiresAt: clock.now().getTime() + ttlMs });
     if (cache.size > maxEntries) {
@@ -139,26 +154,32 @@ export function createSubjectKeys(deps: {
     },
     async destroy(executor, subjectId) {
       cache.delete(subjectId);
-      const result = await executor
-        .deleteFrom('app.subject_keys')
-        .where('subject_id', '=', subjectId)
-        .executeTakeFirst();
+      const destroyed = await destroySubjectKey(executor, subjectId);
       cache.delete(subjectId);
-      return result.numDeletedRows > 0n;
+      return destroyed;
+    },
+    forget: (subjectId) => {
+      cache.delete(subjectId);
+    },
+    setCaching: (enabled) => {
+      caching = enabled;
+      if (!enabled) cache.clear();
     },
     stats: () => ({ hits, misses, size: cache.size }),
   };
 }
 
 /**
- * Deletes a subject's data key without a cipher at hand. A process that has
- * the key cached keeps it for at most the cache's TTL; prefer the cipher's
- * `destroySubjectKey`, which also forgets it.
+ * Deletes a subject's data key and announces it to every node that caches keys
+ * (see KEY_DESTROYED_CHANNEL); the cipher's `destroySubjectKey` also forgets it
+ * in this process at once.
  */
 export async function destroySubjectKey(executor: Executor, subjectId: string): Promise<boolean> {
   const result = await executor
     .deleteFrom('app.subject_keys')
     .where('subject_id', '=', subjectId)
     .executeTakeFirst();
-  return result.numDeletedRows > 0n;
+  if (result.numDeletedRows === 0n) return false;
+  await sql`select pg_notify(${KEY_DESTROYED_CHANNEL}, ${subjectId})`.execute(executor);
+  return true;
 }

@@ -64,11 +64,20 @@ const THREADS_FROM_LINES = 100_000;
  */
 export async function verifyAccessLog(options: VerifyOptions): Promise<VerifyResult> {
   const pool = poolOf(options.db);
-  if (pool) {
-    const fast = await verifyInThreads(options, pool);
+  const threads = pool ? (options.threads ?? (await defaultThreads(options.db))) : 1;
+  if (pool && threads > 1) {
+    const fast = await verifyInThreads(options, pool, threads);
     if (fast?.ok) return fast;
   }
   return verifyInOneThread(options, pool);
+}
+
+/** One per core (at most 4) for a large log; one for a small one, where starting threads costs more. */
+async function defaultThreads(db: Db): Promise<number> {
+  const { rows } = await sql<{ lines: number }>`
+    select coalesce(sum(seq), 0)::int8 as lines from audit.access_log_heads`.execute(db);
+  const lines = Number(rows[0]?.lines ?? 0);
+  return lines >= THREADS_FROM_LINES ? Math.min(4, Math.max(2, availableParallelism())) : 1;
 }
 
 /** The heads and signed checkpoints a walk checks the lines against. */
@@ -106,10 +115,11 @@ function inSnapshot<T>(db: Db, work: (trx: Transaction<Database>) => Promise<T>)
     });
 }
 
-/** Undefined when the log is too small for threads to pay, or a thread found something. */
+/** Undefined when a thread found something amiss: then one thread walks again, to say what. */
 async function verifyInThreads(
   options: VerifyOptions,
   pool: pg.Pool,
+  threads: number,
 ): Promise<VerifyResult | undefined> {
   const keys = deriveChainKeys(options.auditKey);
   return inSnapshot(options.db, async (trx) => {
@@ -120,11 +130,6 @@ async function verifyInThreads(
       if (error instanceof Broken) return undefined;
       throw error;
     }
-    const lines = [...frame.heads.values()].reduce((sum, head) => sum + head.seq, 0);
-    const threads =
-      options.threads ??
-      (lines >= THREADS_FROM_LINES ? Math.min(4, Math.max(2, availableParallelism())) : 1);
-    if (threads < 2) return undefined;
     const walked = await walkInThreads({
       databaseUrl: pool.options.connectionString ?? '',
       snapshot: await exportSnapshot(trx),

@@ -172,7 +172,7 @@ try {
   if (!result.ok) throw new Error(`verify failed: ${result.problem.message}`);
   const rate = result.entries / seconds;
   console.log(
-    `verify: ${result.entries} entries in ${result.segments} segments in ${seconds.toFixed(1)} s = ${Math.round(rate)} entries/s (goal ≥ ${GOAL}/s: ${rate >= GOAL ? 'met' : 'NOT met'})`,
+    `verify: ${result.entries} entries in ${result.segments} segments by ${result.threads} thread(s) in ${seconds.toFixed(1)} s = ${Math.round(rate)} entries/s (goal ≥ ${GOAL}/s: ${rate >= GOAL ? 'met' : 'NOT met'})`,
   );
   console.log(machineLine(engine === 'pglite' ? 'PGlite (in process)' : 'PostgreSQL'));
 } finally {

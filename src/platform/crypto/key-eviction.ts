@@ -53,7 +53,9 @@ export async function listenForDestroyedKeys(deps: {
     async close() {
       closing = true;
       if (retry) clearTimeout(retry);
-      await client?.end();
+      const open = client;
+      client = undefined;
+      await open?.end();
     },
   };
 }

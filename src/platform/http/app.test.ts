@@ -41,7 +41,7 @@ test('pages carry security headers', async () => {
 });
 
 test('/healthz is 503 once the database no longer answers', async () => {
-  await system.handle.close();
+  await system.close();
   const res = await system.app.request('/healthz');
   assert.equal(res.status, 503);
 });

@@ -13,25 +13,32 @@ export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Starts a session and returns the token for the cookie; the only time it exists in clear. */
+/**
+ * A new session's token, for the cookie (the only time it exists in clear), and
+ * the columns every session table shares: the database keeps only the token's hash.
+ */
+export function newSession(at: Date, settings: Pick<AccessSettings, 'sessionLifetimeHours'>) {
+  const token = randomBytes(32).toString('base64url');
+  return {
+    token,
+    row: {
+      id: sessionIdOf(token),
+      created_at: at,
+      last_seen_at: at,
+      expires_at: new Date(at.getTime() + settings.sessionLifetimeHours * 60 * MINUTE_MS),
+    },
+  };
+}
+
+/** Starts a staff session and returns the token for the cookie. */
 export async function createSession(
   trx: Kysely<Database>,
   input: { staffId: string; ip: string | undefined; at: Date; settings: AccessSettings },
 ): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
+  const { token, row } = newSession(input.at, input.settings);
   await trx
     .insertInto('app.staff_sessions')
-    .values({
-      id: sessionIdOf(token),
-      staff_id: input.staffId,
-      created_at: input.at,
-      last_seen_at: input.at,
-      expires_at: new Date(
-        input.at.getTime() + input.settings.sessionLifetimeHours * 60 * MINUTE_MS,
-      ),
-      ip: input.ip ?? null,
-      second_factor_done: false,
-    })
+    .values({ ...row, staff_id: input.staffId, ip: input.ip ?? null, second_factor_done: false })
     .execute();
   return token;
 }

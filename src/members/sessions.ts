@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import { sessionIdOf, touchLiveSession } from '../access/sessions.ts';
+import { newSession, sessionIdOf, touchLiveSession } from '../access/sessions.ts';
 import type { AccessSettings } from '../access/settings.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/database.ts';
@@ -18,16 +17,10 @@ export async function createMemberSession(
   db: Kysely<Database>,
   input: { memberId: string; at: Date; settings: MemberSettings },
 ): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
+  const { token, row } = newSession(input.at, input.settings);
   await db
     .insertInto('app.member_sessions')
-    .values({
-      id: sessionIdOf(token),
-      member_id: input.memberId,
-      created_at: input.at,
-      last_seen_at: input.at,
-      expires_at: new Date(input.at.getTime() + input.settings.sessionLifetimeHours * 3_600_000),
-    })
+    .values({ ...row, member_id: input.memberId })
     .execute();
   return token;
 }

@@ -46,6 +46,9 @@ export interface SegmentWalk {
   checkpoints: Checkpoint[];
 }
 
+/** Thrown by a thread's walk at its first doubt: one thread then walks again, to say what. */
+export class LookCloser extends Error {}
+
 /** Thrown to stop the walk at the first broken link. */
 export class Broken extends Error {
   constructor(readonly problem: ChainProblem) {

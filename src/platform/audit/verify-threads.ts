@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Checkpoint, Share } from './chain-walk.ts';
+import { type Checkpoint, LookCloser, type Share } from './chain-walk.ts';
 import type { ChainFrame } from './verify.ts';
 
 /** What one thread is given: plain data, as a thread receives it (Buffers arrive as Uint8Array). */
@@ -87,8 +87,6 @@ export async function walkInThreads(input: {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }
-
-class LookCloser extends Error {}
 
 /** Contiguous ranges of segments with about equal lines; the first and last ranges are open. */
 export function sharesOf(frame: ChainFrame, threads: number): Share[] {

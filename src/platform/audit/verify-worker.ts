@@ -4,10 +4,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
 import { deriveChainKeys } from './chain.ts';
 import { streamedLines } from './chain-lines.ts';
-import { Broken, type Checkpoint, walkChain } from './chain-walk.ts';
+import { Broken, type Checkpoint, LookCloser, walkChain } from './chain-walk.ts';
 import type { ThreadInput, ThreadMessage } from './verify-threads.ts';
-
-class LookCloser extends Error {}
 
 const input = workerData as ThreadInput;
 const post = (message: ThreadMessage) => parentPort?.postMessage(message);

@@ -4,10 +4,11 @@
 // Usage: npm run bench -- members [seconds] [members]   (DATABASE_URL selects PostgreSQL)
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adultForm } from '../src/members/testing/member-form.ts';
-import { machineLine, percentile } from './_machine.ts';
+import { cpuSecondsOf, machineLine, percentile } from './_machine.ts';
 import { startJikim } from './_server.ts';
 
 const seconds = Number(process.argv[2] ?? 10);
@@ -73,11 +74,21 @@ try {
     cookies.push(cookie);
   }
 
-  const view = async (cookie: string) => {
-    const res = await fetch(`${base}/me`, { headers: { cookie }, redirect: 'manual' });
-    await res.arrayBuffer();
-    return res.status === 200;
-  };
+  // The load comes from plain keep-alive HTTP, one socket per member: fetch costs the shared
+  // 2 cores about five times as much per request, CPU the server under test would otherwise have.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const view = (cookie: string) =>
+    new Promise<boolean>((resolve, reject) => {
+      const req = http.get(
+        { agent, host: '127.0.0.1', port: server.port, path: '/me', headers: { cookie } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode === 200));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+    });
   const describe = (latencies: number[], seconds: number, errors: number) => {
     latencies.sort((a, b) => a - b);
     return `${(latencies.length / seconds).toFixed(0)} req/s, p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, errors ${errors}`;
@@ -87,6 +98,18 @@ try {
   // Latency here is mostly queueing: p99 ≥ 50 members ÷ throughput.
   const saturated: number[] = [];
   let errors = 0;
+  // Where the shared cores went while the run was measured (not during warm-up).
+  const cpuShares = {
+    server: (pid: number) => pid === server.child.pid,
+    PostgreSQL: (_: number, command: string) => command === 'postgres',
+    'load generator': (pid: number) => pid === process.pid,
+  };
+  const cpuNow = () =>
+    Object.entries(cpuShares).map(([name, match]) => [name, cpuSecondsOf(match)] as const);
+  let cpuAtWarm: ReturnType<typeof cpuNow> | undefined;
+  setTimeout(() => {
+    cpuAtWarm = cpuNow();
+  }, 2000);
   const until = performance.now() + seconds * 1000;
   const warmUntil = performance.now() + 2000;
   await Promise.all(
@@ -100,6 +123,14 @@ try {
     }),
   );
   const throughput = saturated.length / (seconds - 2);
+  const cpuAtEnd = cpuNow();
+  const cpuPerView = cpuAtEnd
+    .map(([name, end], i) => {
+      const start = cpuAtWarm?.[i]?.[1];
+      if (end === undefined || start === undefined) return undefined;
+      return `${name} ${(((end - start) * 1000) / saturated.length).toFixed(2)} ms`;
+    })
+    .filter(Boolean);
 
   console.log(machineLine(engine));
   console.log(
@@ -108,12 +139,13 @@ try {
   console.log(
     `/me saturated by ${concurrency} members: ${describe(saturated, seconds - 2, errors)} (goal on PostgreSQL: p99 < 50 ms)`,
   );
+  if (cpuPerView.length > 0) console.log(`CPU per saturated view: ${cpuPerView.join(', ')}`);
 
-  // Paced: the same 50 members each view /me on a fixed schedule, together offering a share of
-  // the saturated throughput. A view is timed from when it was due, not from when it could be sent,
-  // so a slow answer that delays the member's next view is counted against the server.
-  for (const share of [0.25, 0.5, 0.75]) {
-    const rate = throughput * share;
+  // Paced: the same 50 members each view /me on a fixed schedule. A view is timed from when it was
+  // due, not from when it could be sent, so a slow answer that delays the member's next view is
+  // counted against the server. First at a person's pace (each member once a second, faster than
+  // anyone reads the page), then at shares of the saturated throughput.
+  const paced = async (rate: number) => {
     const period = (concurrency / rate) * 1000;
     const latencies: number[] = [];
     let pacedErrors = 0;
@@ -126,14 +158,25 @@ try {
           const wait = due - performance.now();
           if (wait > 0) await new Promise((r) => setTimeout(r, wait));
           if (!(await view(cookie))) pacedErrors++;
-          latencies.push(performance.now() - due);
+          const latency = performance.now() - due;
+          latencies.push(latency);
+          if (process.env.BENCH_OUTLIERS && latency > 30)
+            console.log(`outlier at ${Date.now()}: ${latency.toFixed(0)} ms`);
         }
       }),
     );
+    return describe(latencies, seconds, pacedErrors);
+  };
+  console.log(
+    `/me at a person's pace, ${concurrency} members each once a second: ${await paced(concurrency)}`,
+  );
+  for (const share of [0.25, 0.5, 0.75]) {
+    const rate = throughput * share;
     console.log(
-      `/me paced at ${Math.round(rate)} req/s (${Math.round(share * 100)} % of saturated) from ${concurrency} members: ${describe(latencies, seconds, pacedErrors)}`,
+      `/me paced at ${Math.round(rate)} req/s (${Math.round(share * 100)} % of saturated) from ${concurrency} members: ${await paced(rate)}`,
     );
   }
+  agent.destroy();
 } finally {
   await server.stop();
   rmSync(dataDir, { recursive: true, force: true });

@@ -1,5 +1,10 @@
-import type { Transaction } from 'kysely';
-import type { AccessAction, AccessLog, ActorKind } from '../platform/audit/access-log.ts';
+import type { Kysely, Transaction } from 'kysely';
+import type {
+  AccessAction,
+  AccessLog,
+  AccessLogEntry,
+  ActorKind,
+} from '../platform/audit/access-log.ts';
 import type { Database } from '../platform/database.ts';
 import type { Db } from '../platform/db.ts';
 import { Forbidden } from '../platform/errors.ts';
@@ -45,6 +50,17 @@ export interface PersonalDataDoor {
     context: AccessContext,
     request: AccessRequest,
     work: (trx: Transaction<Database>) => Promise<AccessOutcome<T>>,
+  ): Promise<T>;
+  /**
+   * The same door for work that only reads. The work runs on the database, not
+   * in a transaction of its own (it has nothing to roll back), and its value is
+   * handed out only once the access-log line has committed; lines of reads
+   * arriving together commit together. Work that writes anything uses `open`.
+   */
+  read<T>(
+    context: AccessContext,
+    request: AccessRequest & { action: 'read' | 'search' },
+    work: (db: Kysely<Database>) => Promise<AccessOutcome<T>>,
   ): Promise<T>;
   /** Logs a refusal decided elsewhere (the route guard), in its own transaction, by its reason code. */
   refuse(
@@ -93,44 +109,65 @@ export function createPersonalDataDoor(deps: {
     });
   }
 
+  /** The policy in force, once the items are known to serve the purpose; a refusal is logged. */
+  async function policyAllowing(context: AccessContext, request: AccessRequest) {
+    const policy = await policyInForce();
+    const notServed = request.items.filter(
+      (item) => !itemServesPurpose(policy.declaration, item, context.purpose),
+    );
+    if (notServed.length > 0) {
+      const reason = {
+        ko: `개인정보처리방침상 '${context.purpose}' 목적으로는 다음 항목을 처리할 수 없습니다: ${notServed.join(', ')}`,
+        en: `Under the privacy policy in force, the purpose '${context.purpose}' does not cover: ${notServed.join(', ')}`,
+      };
+      await refuse(context, request, 'item_not_in_purpose');
+      throw Forbidden(
+        'purpose-not-allowed',
+        { ko: '이용 목적이 허용되지 않습니다', en: 'Purpose not allowed' },
+        reason,
+      );
+    }
+    return policy;
+  }
+
+  function allowedLine(
+    context: AccessContext,
+    request: AccessRequest,
+    outcome: AccessOutcome<unknown>,
+    policyVersionId: string,
+  ): AccessLogEntry {
+    return {
+      actor: context.actor,
+      ip: context.ip ?? null,
+      subjectIds: outcome.subjectIds ?? request.subjectIds ?? [],
+      items: request.items,
+      action: request.action,
+      purpose: context.purpose,
+      outcome: 'allowed',
+      ...(request.searchFields ? { searchFields: request.searchFields } : {}),
+      ...(outcome.resultCount !== undefined ? { resultCount: outcome.resultCount } : {}),
+      ...(request.statedReason ? { statedReason: request.statedReason } : {}),
+      grantId: context.grantId,
+      policyVersionId,
+      requestId: context.requestId ?? null,
+    };
+  }
+
   return {
     refuse,
     async open(context, request, work) {
-      const policy = await policyInForce();
-      const notServed = request.items.filter(
-        (item) => !itemServesPurpose(policy.declaration, item, context.purpose),
-      );
-      if (notServed.length > 0) {
-        const reason = {
-          ko: `개인정보처리방침상 '${context.purpose}' 목적으로는 다음 항목을 처리할 수 없습니다: ${notServed.join(', ')}`,
-          en: `Under the privacy policy in force, the purpose '${context.purpose}' does not cover: ${notServed.join(', ')}`,
-        };
-        await refuse(context, request, 'item_not_in_purpose');
-        throw Forbidden(
-          'purpose-not-allowed',
-          { ko: '이용 목적이 허용되지 않습니다', en: 'Purpose not allowed' },
-          reason,
-        );
-      }
+      const policy = await policyAllowing(context, request);
       return db.transaction().execute(async (trx) => {
         const outcome = await work(trx);
-        await accessLog.append(trx, {
-          actor: context.actor,
-          ip: context.ip ?? null,
-          subjectIds: outcome.subjectIds ?? request.subjectIds ?? [],
-          items: request.items,
-          action: request.action,
-          purpose: context.purpose,
-          outcome: 'allowed',
-          ...(request.searchFields ? { searchFields: request.searchFields } : {}),
-          ...(outcome.resultCount !== undefined ? { resultCount: outcome.resultCount } : {}),
-          ...(request.statedReason ? { statedReason: request.statedReason } : {}),
-          grantId: context.grantId,
-          policyVersionId: policy.id,
-          requestId: context.requestId ?? null,
-        });
+        await accessLog.append(trx, allowedLine(context, request, outcome, policy.id));
         return outcome.value;
       });
+    },
+    async read(context, request, work) {
+      const policy = await policyAllowing(context, request);
+      const outcome = await work(db);
+      await accessLog.append(db, allowedLine(context, request, outcome, policy.id));
+      return outcome.value;
     },
   };
 }

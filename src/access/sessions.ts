@@ -46,8 +46,11 @@ export async function createSession(
 type SessionTable = 'app.staff_sessions' | 'app.member_sessions';
 
 /**
- * Marks a live session seen now and returns it, in one statement: every signed-in
- * request pays for this, so it is one round trip. An idle or expired session is
+ * Returns a live session and marks it seen, in one statement: every signed-in
+ * request pays for this, so it is one round trip. The time seen is kept to the
+ * minute (a session seen in the last minute is only read, not written), so a
+ * page view costs no write and no commit; the idle timeout may therefore end a
+ * session up to a minute early, never late. An idle or expired session is
  * deleted on sight. `alsoRequire` adds a condition the session must meet (a
  * member's account still active); a session failing only that is left alone.
  */
@@ -60,11 +63,17 @@ export async function touchLiveSession<Row>(
   const now = deps.clock.now();
   // Live: seen within the idle timeout, and before its absolute end.
   const idleCutoff = new Date(now.getTime() - deps.settings.idleTimeoutMinutes * MINUTE_MS);
+  const seenBefore = new Date(now.getTime() - MINUTE_MS);
   const { rows } = await sql<Row>`
-    update ${sql.table(table)} set last_seen_at = ${now}
-    where id = ${sessionId} and last_seen_at >= ${idleCutoff} and expires_at > ${now}
-      and ${alsoRequire}
-    returning *`.execute(deps.db);
+    with live as (
+      select * from ${sql.table(table)}
+      where id = ${sessionId} and last_seen_at >= ${idleCutoff} and expires_at > ${now}
+        and ${alsoRequire}
+    ), seen as (
+      update ${sql.table(table)} set last_seen_at = ${now}
+      where id in (select id from live) and last_seen_at < ${seenBefore}
+    )
+    select * from live`.execute(deps.db);
   if (rows[0]) return rows[0];
   await sql`
     delete from ${sql.table(table)}

@@ -107,6 +107,44 @@ type AsJson<T> = {
 };
 const maybeDate = (value: string | null) => (value === null ? null : new Date(value));
 
+/** The standing consents and the whole history of a subject, as rows of JSON text. */
+export interface ConsentRecordColumns {
+  consent_standing: AsJson<ConsentRow>[];
+  consent_history: AsJson<EventRow>[];
+}
+
+/**
+ * The two columns that hold a subject's consent record, for a caller that reads
+ * them with a row of its own (one round trip for a page that shows both);
+ * `consentRecordFrom` turns them into records.
+ */
+export function consentRecordColumns(subjectId: string) {
+  return [
+    sql<AsJson<ConsentRow>[]>`coalesce((select json_agg(c order by c.kind) from app.consents c
+      where c.subject_id = ${subjectId}), '[]')`.as('consent_standing'),
+    sql<AsJson<EventRow>[]>`coalesce((select json_agg(e order by e.seq) from (
+      select kind, event, granted, policy_version_id, channel, at, actor, seq
+      from app.consent_events where subject_id = ${subjectId}) e), '[]')`.as('consent_history'),
+  ] as const;
+}
+
+export function consentRecordFrom(row: ConsentRecordColumns): {
+  standing: StandingConsent[];
+  history: ConsentEvent[];
+} {
+  return {
+    standing: row.consent_standing.map((r) =>
+      standingOf({
+        ...r,
+        at: new Date(r.at),
+        granted_since: maybeDate(r.granted_since),
+        next_reminder_at: maybeDate(r.next_reminder_at),
+      }),
+    ),
+    history: row.consent_history.map((e) => eventOf({ ...e, at: new Date(e.at) })),
+  };
+}
+
 /**
  * The subject's standing choices, one per kind they were asked about, and every
  * choice and reminder, oldest first: read in one round trip, as a person's own
@@ -116,25 +154,8 @@ export async function consentRecordOf(
   db: Executor,
   subjectId: string,
 ): Promise<{ standing: StandingConsent[]; history: ConsentEvent[] }> {
-  const { rows } = await sql<{ standing: AsJson<ConsentRow>[]; history: AsJson<EventRow>[] }>`
-    select
-      coalesce((select json_agg(c order by c.kind) from app.consents c
-        where c.subject_id = ${subjectId}), '[]') as standing,
-      coalesce((select json_agg(e order by e.seq) from (
-        select kind, event, granted, policy_version_id, channel, at, actor, seq
-        from app.consent_events where subject_id = ${subjectId}) e), '[]') as history`.execute(db);
-  const row = rows[0] ?? { standing: [], history: [] };
-  return {
-    standing: row.standing.map((r) =>
-      standingOf({
-        ...r,
-        at: new Date(r.at),
-        granted_since: maybeDate(r.granted_since),
-        next_reminder_at: maybeDate(r.next_reminder_at),
-      }),
-    ),
-    history: row.history.map((e) => eventOf({ ...e, at: new Date(e.at) })),
-  };
+  const row = await db.selectNoFrom(consentRecordColumns(subjectId)).executeTakeFirstOrThrow();
+  return consentRecordFrom(row);
 }
 
 /** Whether advertising may go to the subject by this channel now. */

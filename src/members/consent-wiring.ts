@@ -1,5 +1,7 @@
 import {
-  consentRecordOf,
+  type ConsentRecordColumns,
+  consentRecordColumns,
+  consentRecordFrom,
   forgetStandingConsentsOf,
   marketingKindOf,
   recordConsent,
@@ -48,8 +50,9 @@ export function memberConsentsFrom(deps: {
         at: deps.clock.now(),
       });
     },
-    recordsOf: async (db, subjectId) => {
-      const { standing, history } = await consentRecordOf(db, subjectId);
+    recordColumns: (subjectId) => consentRecordColumns(subjectId),
+    recordsFrom: (row) => {
+      const { standing, history } = consentRecordFrom(row as ConsentRecordColumns);
       return { standing, history: history.reverse() };
     },
     forget: (trx, subjectId) => forgetStandingConsentsOf(trx, subjectId),

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
 import { openTestSystem } from '../../test/system.ts';
+import { sessionIdOf } from '../access/sessions.ts';
 import { StaffClient } from '../access/testing/staff-client.ts';
 import { searchAccessLog } from '../platform/audit/search.ts';
 import type { ManualClock } from '../platform/clock.ts';
@@ -215,4 +216,32 @@ test('an unconfirmed guardian request expires and is destroyed with the pending 
     .execute();
   assert.equal(ledger.length, 1);
   assert.ok(!JSON.stringify(ledger).includes('7777'));
+});
+
+test('a session is kept alive by use, seen to the minute: views in between write nothing', async () => {
+  const form = adultForm();
+  assert.equal((await browser().post('/signup', form)).status, 201);
+  const member = browser();
+  await member.post('/login', { loginId: form.loginId ?? '', password: form.password ?? '' });
+  const sessionId = sessionIdOf(member.cookies.get('jikim_member') ?? '');
+  const lastSeen = async () =>
+    (
+      await db
+        .selectFrom('app.member_sessions')
+        .select('last_seen_at')
+        .where('id', '=', sessionId)
+        .executeTakeFirstOrThrow()
+    ).last_seen_at.getTime();
+  const signedIn = await lastSeen();
+  clock.advance(30_000);
+  assert.equal((await member.get('/me')).status, 200);
+  assert.equal(await lastSeen(), signedIn, 'seen 30 s after the last write: not written again');
+  clock.advance(31_000);
+  assert.equal((await member.get('/me')).status, 200);
+  assert.equal(await lastSeen(), clock.now().getTime(), 'a minute on: written');
+  // Idle 29 minutes after that view: still signed in; then 31 minutes idle: out.
+  clock.advance(29 * 60_000);
+  assert.equal((await member.get('/me')).status, 200, 'idle 29 minutes: still signed in');
+  clock.advance(31 * 60_000);
+  assert.equal((await member.get('/me')).status, 303, 'idle 31 minutes: back to sign-in');
 });

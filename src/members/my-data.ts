@@ -84,20 +84,22 @@ export async function readMyData(
   const policy = await policyInForce(deps);
   const decl = policy.declaration;
   const subject = memberSubject(memberId);
-  return deps.door.open(
+  return deps.door.read(
     { ...by, purpose: RIGHTS },
     {
       action: 'read',
       items: [...membershipCategories, ...guardianCategories],
       subjectIds: [subject],
     },
-    async (trx) => {
-      // The member and a child's guardian request in one read: a view is a handful of round trips.
-      const row = await trx
+    async (db) => {
+      // The member, a child's guardian request and the consents in one read: every round trip
+      // is paid by every view.
+      const row = await db
         .selectFrom('app.members as m')
         .leftJoin('app.guardian_requests as g', 'g.member_id', 'm.id')
         .selectAll('m')
         .select(['g.id as guardian_request_id', 'g.guardian_name_ct', 'g.guardian_contact_ct'])
+        .select(deps.consents.recordColumns(subject))
         .where('m.id', '=', memberId)
         .executeTakeFirstOrThrow();
       const dec = (column: string, value: Buffer | null) =>
@@ -106,7 +108,7 @@ export async function readMyData(
               subject,
               { table: 'app.members', column, rowId: memberId },
               value,
-              trx,
+              db,
             )
           : Promise.resolve(undefined);
       const items: HeldItem[] = [];
@@ -124,7 +126,7 @@ export async function readMyData(
           items.push(describe(decl, itemId));
         }
       }
-      const { standing: consents, history } = await deps.consents.recordsOf(trx, subject);
+      const { standing: consents, history } = deps.consents.recordsFrom(row);
       for (const [itemId, channel] of [
         ['membership.sms_opt_in', 'sms'],
         ['membership.email_opt_in', 'email'],
@@ -144,12 +146,12 @@ export async function readMyData(
           describe(
             decl,
             'child_guardian.name',
-            await deps.cipher.decrypt(gs, ref('guardian_name_ct'), row.guardian_name_ct, trx),
+            await deps.cipher.decrypt(gs, ref('guardian_name_ct'), row.guardian_name_ct, db),
           ),
           describe(
             decl,
             'child_guardian.contact',
-            await deps.cipher.decrypt(gs, ref('guardian_contact_ct'), row.guardian_contact_ct, trx),
+            await deps.cipher.decrypt(gs, ref('guardian_contact_ct'), row.guardian_contact_ct, db),
           ),
         );
       }

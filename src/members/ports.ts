@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { AliasedExpression, Transaction } from 'kysely';
 import type { Database } from '../platform/database.ts';
 import type { L10n } from '../platform/i18n.ts';
 
@@ -38,11 +38,21 @@ export interface MemberConsents {
     trx: Transaction<Database>,
     input: { subjectId: string; channel: MarketingChannel; optIn: boolean; via: 'web' | 'api' },
   ): Promise<void>;
-  /** The consents in force, and every change, newest first; read together. */
-  recordsOf(
-    db: Kysely<Database>,
+  /**
+   * The consents in force and every change, as two columns to add to a read of
+   * one's own, so that a page showing both costs one round trip.
+   */
+  recordColumns(
     subjectId: string,
-  ): Promise<{ standing: ConsentRecord[]; history: ConsentRecord[] }>;
+  ): readonly [
+    AliasedExpression<unknown, 'consent_standing'>,
+    AliasedExpression<unknown, 'consent_history'>,
+  ];
+  /** The records out of those columns: the standing ones, and every change newest first. */
+  recordsFrom(row: { consent_standing: unknown; consent_history: unknown }): {
+    standing: ConsentRecord[];
+    history: ConsentRecord[];
+  };
   /** Deletes the subject's consent records when the membership ends; returns how many. */
   forget(trx: Transaction<Database>, subjectId: string): Promise<number>;
 }

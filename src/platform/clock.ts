@@ -45,13 +45,27 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-CA', {
   hourCycle: 'h23',
 });
 
+// Korea has kept +09:00 all year since daylight saving time last ended, on 1988-10-09. From
+// then on the local time is plain arithmetic, many times cheaper than asking Intl, which pages
+// listing dozens of times would otherwise do for each; older instants still go to Intl.
+const FIXED_OFFSET_SINCE = Date.parse('1988-10-10T00:00:00+09:00');
+const SEOUL_OFFSET_MS = 9 * 3_600_000;
+
+/** Korean wall-clock time as an ISO string (YYYY-MM-DDTHH:MM…), for instants since 1988-10-10. */
+function seoulIso(instant: Date): string | undefined {
+  const ms = instant.getTime();
+  return ms >= FIXED_OFFSET_SINCE ? new Date(ms + SEOUL_OFFSET_MS).toISOString() : undefined;
+}
+
 /** The calendar date (YYYY-MM-DD) of an instant in Korea. */
 export function seoulDate(instant: Date): string {
-  return dateFormat.format(instant);
+  return seoulIso(instant)?.slice(0, 10) ?? dateFormat.format(instant);
 }
 
 /** Date and time of an instant in Korea, as people read it (2021-08-06 00:00). */
 export function seoulDateTime(instant: Date): string {
+  const iso = seoulIso(instant);
+  if (iso) return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
   const parts = dateTimeFormat.formatToParts(instant);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;

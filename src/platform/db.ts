@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './database.ts';
+import { preparingPool } from './prepared-statements.ts';
 
 export type Db = Kysely<Database>;
 
@@ -42,8 +43,13 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
+      // Connections stay open once made. Closing idle ones (pg's default, after 10 s) makes the
+      // next rush of requests wait for new backends, which start cold: 50–250 ms stalls.
+      idleTimeoutMillis: 0,
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: preparingPool(pool) }),
+    });
     pools.set(db, pool);
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

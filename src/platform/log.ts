@@ -1,4 +1,4 @@
-import { type Logger, pino } from 'pino';
+import { type LogFn, type Logger, pino } from 'pino';
 
 export type { Logger };
 
@@ -49,3 +49,24 @@ export function createLogger(options: { level: string; destination?: pino.Destin
 }
 
 export const silentLogger: Logger = pino({ level: 'silent' });
+
+/** What a request may log through: the levels routes use, each line bound to the request id. */
+export type RequestLog = Pick<Logger, 'error' | 'warn' | 'info'>;
+
+/**
+ * A request's logger. The pino child is made only when the request logs
+ * something: making one runs the redaction setup, which costs a page view more
+ * than everything the view itself logs, usually nothing.
+ */
+export function requestLog(log: Logger, requestId: string): RequestLog {
+  let child: Logger | undefined;
+  const bound = () => {
+    child ??= log.child({ requestId });
+    return child;
+  };
+  const at =
+    (level: keyof RequestLog): LogFn =>
+    (...args: Parameters<LogFn>) =>
+      bound()[level](...args);
+  return { error: at('error'), warn: at('warn'), info: at('info') };
+}

@@ -51,6 +51,16 @@ export function honourCookieChoice(deps: CookieBannerDeps): MiddlewareHandler<Ap
       filled = true;
       return bannerOf(c, await visitorCookieState(c, deps));
     });
+    // A page made with c.html gets its banner before the response exists, for the same reason.
+    const send = c.html as unknown as Respond;
+    const withBanner = async (page: string | Promise<string>) => {
+      const text = await page;
+      if (!text.includes(cookieBannerSlot)) return text;
+      filled = true;
+      return text.replace(cookieBannerSlot, await bannerOf(c, await visitorCookieState(c, deps)));
+    };
+    const respond: Respond = (page, ...rest) => send(withBanner(page), ...rest);
+    c.html = respond as unknown as typeof c.html;
     await next();
     const isPage = !filled && (c.res.headers.get('content-type')?.startsWith('text/html') ?? false);
     // The choice route sets or removes the optional cookie itself, from the choice just made.
@@ -75,6 +85,8 @@ export function honourCookieChoice(deps: CookieBannerDeps): MiddlewareHandler<Ap
     }
   };
 }
+
+type Respond = (page: string | Promise<string>, ...rest: unknown[]) => Response | Promise<Response>;
 
 function pathWithQuery(url: string): string {
   const parsed = new URL(url);

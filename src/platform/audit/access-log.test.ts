@@ -95,6 +95,30 @@ test('lines from many concurrent writers form unbroken chains', async () => {
   assert.deepEqual(result, { ok: true, entries: before + 124, segments: 16, threads: 1 });
 });
 
+test('lines of reads arriving together commit together; each caller waits for its own', async () => {
+  const log = createAccessLog({ clock, auditKey });
+  const requestIds = Array.from({ length: 60 }, () => randomUUID());
+  const seenOnReturn = await Promise.all(
+    requestIds.map(async (requestId) => {
+      await log.append(handle.db, aRead({ requestId }));
+      // Settled means committed: the line is there for anyone to read at once.
+      const row = await handle.db
+        .selectFrom('audit.access_log')
+        .select('id')
+        .where('request_id', '=', requestId)
+        .executeTakeFirst();
+      return row !== undefined;
+    }),
+  );
+  assert.ok(seenOnReturn.every(Boolean), 'every line committed before its caller went on');
+  const { rows } = await sql<{ transactions: number }>`
+    select count(distinct xmin::text)::int as transactions from audit.access_log
+    where request_id = any(${requestIds})`.execute(handle.db);
+  const transactions = Number(rows[0]?.transactions);
+  assert.ok(transactions < 60 / 4, `60 lines in ${transactions} transactions`);
+  assert.equal((await verifyAccessLog({ db: handle.db, auditKey })).ok, true);
+});
+
 test('an access that rolls back leaves no line, and the chain still holds', async () => {
   const log = createAccessLog({ clock, auditKey });
   const before = await lineCount();

@@ -1,6 +1,6 @@
-import type { Logger } from 'pino';
 import type { Role } from '../../access/roles.ts';
 import type { Lang } from '../i18n.ts';
+import type { RequestLog } from '../log.ts';
 import type { Access, StaffAccessEnforcer } from './access.ts';
 
 /** A signed-in staff member, as the guard found them on this request. */
@@ -25,7 +25,7 @@ export type Actor = StaffActor | MemberActor;
 export interface AppEnv {
   Variables: {
     requestId: string;
-    log: Logger;
+    log: RequestLog;
     lang: Lang;
     /** What the matched route declared about who may call it and why. */
     access: Access;

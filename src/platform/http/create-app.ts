@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import { DomainError, Invalid, NotFound } from '../errors.ts';
 import { parseLang } from '../i18n.ts';
+import { requestLog } from '../log.ts';
 import { invalidInput } from '../validation.ts';
 import type { AppEnv } from './app-env.ts';
 import { internalError, problemResponse } from './problem.ts';
@@ -29,7 +30,7 @@ export function createRootApp(log: Logger): Router {
   const app = createRouter();
   app.use('*', requestId());
   app.use('*', async (c, next) => {
-    c.set('log', log.child({ requestId: c.get('requestId') }));
+    c.set('log', requestLog(log, c.get('requestId')));
     c.set('lang', parseLang(c.req.query('lang')));
     await next();
   });

@@ -22,7 +22,8 @@ export async function startJikim(options: {
   // BENCH_SERVER_FLAGS passes Node flags to the server only, e.g. "--cpu-prof --cpu-prof-dir=prof"
   // or "--trace-gc" (NODE_OPTIONS refuses some of them, and would reach the load generator too).
   const flags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...flags, jikim, 'start'], {
+  // Started as `npm start` starts it (see package.json), so the figures are those it serves.
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', ...flags, jikim, 'start'], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...options.env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

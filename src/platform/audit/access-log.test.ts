@@ -119,6 +119,21 @@ test('lines of reads arriving together commit together; each caller waits for it
   assert.equal((await verifyAccessLog({ db: handle.db, auditKey })).ok, true);
 });
 
+test('a batch whose segment someone else moved meanwhile is written again after the new head', async () => {
+  // One segment, two app nodes and a write transaction all appending to it in turn: every
+  // batch after the first finds the head moved by someone else.
+  const nodeA = createAccessLog({ clock, auditKey, segments: 1 });
+  const nodeB = createAccessLog({ clock, auditKey, segments: 1 });
+  const before = await lineCount();
+  for (let round = 0; round < 3; round++) {
+    await nodeA.append(handle.db, aRead());
+    await nodeB.append(handle.db, aRead());
+    await handle.db.transaction().execute((trx) => nodeA.append(trx, aRead()));
+  }
+  assert.equal(await lineCount(), before + 9);
+  assert.equal((await verifyAccessLog({ db: handle.db, auditKey })).ok, true);
+});
+
 test('an access that rolls back leaves no line, and the chain still holds', async () => {
   const log = createAccessLog({ clock, auditKey });
   const before = await lineCount();
@@ -153,11 +168,16 @@ test('the database refuses to change or remove a line, a head or a checkpoint', 
   for (const statement of refusals) {
     await assert.rejects(statement.execute(handle.db), /append-only|moves only when a line/);
   }
-  // A line written by hand must still follow its head, so it cannot slip into the chain.
+  // A line written by hand must still follow its head, so it cannot slip into the chain: here
+  // as a second first line of a segment that has lines.
+  const { segment } = await handle.db
+    .selectFrom('audit.access_log')
+    .select('segment')
+    .executeTakeFirstOrThrow();
   await assert.rejects(
     sql`insert into audit.access_log (segment, seq, prev_hash, hash, at, actor_kind, actor_id,
           subject_ids, items, action, purpose, outcome)
-        values (0, 1, ${Buffer.alloc(32)}, ${Buffer.alloc(32)}, now(), 'staff', 'intruder',
+        values (${segment}, 1, ${Buffer.alloc(32)}, ${Buffer.alloc(32)}, now(), 'staff', 'intruder',
           '{}', '{care.name}', 'read', 'care', 'allowed')`.execute(handle.db),
     /does not follow its segment head/,
   );

@@ -101,16 +101,10 @@ export function createAccessLog(deps: {
     return head;
   }
 
-  /** Chains the lines after one locked head and inserts them in one statement. */
-  async function appendIn(
-    trx: Transaction<Database>,
-    state: HeldSegment,
-    lines: TimedEntry[],
-  ): Promise<void> {
-    await ensureHeads(trx);
-    const head = await lockHead(trx, state);
+  /** The lines as rows chained after `head`, and the head they leave behind. */
+  function chainAfter(head: KnownHead, lines: TimedEntry[]) {
     let prev = head.hash;
-    let seq = Number(head.seq);
+    let seq = head.seq;
     const rows = lines.map(({ entry, at }) => {
       const row: ChainedContent = { ...entry, segment: head.segment, seq: ++seq, at };
       const hash = lineHash(keys, prev, row);
@@ -118,8 +112,21 @@ export function createAccessLog(deps: {
       prev = hash;
       return chained;
     });
+    return { rows, last: { segment: head.segment, seq, hash: prev } };
+  }
+
+  /** Chains the lines after one locked head and inserts them in one statement. */
+  async function appendIn(
+    trx: Transaction<Database>,
+    state: HeldSegment,
+    lines: TimedEntry[],
+  ): Promise<KnownHead> {
+    await ensureHeads(trx);
+    const head = await lockHead(trx, state);
+    const { rows, last } = chainAfter({ ...head, seq: Number(head.seq) }, lines);
     // The insert trigger checks that each line follows the head, and moves the head.
     await trx.insertInto('audit.access_log').values(rows).execute();
+    return last;
   }
 
   const batchers = new WeakMap<Kysely<Database>, (line: TimedEntry) => Promise<void>>();
@@ -130,24 +137,47 @@ export function createAccessLog(deps: {
    * then goes into the next one. Each caller's promise settles when its own line
    * has committed, so "logged before shown" holds as it does line by line, at a
    * fraction of the round trips when many people read at once.
+   *
+   * Each of the node's batch slots remembers the head its last batch left, and
+   * writes the next batch after it as one statement, with no lock and no
+   * transaction around it: the insert trigger refuses a line that does not follow
+   * the head, so if anyone else moved that segment meanwhile the statement
+   * fails whole, and the batch is written again the careful way (head locked).
    */
   function batcherFor(db: Kysely<Database>) {
     let batcher = batchers.get(db);
     if (batcher) return batcher;
     const waiting: { line: TimedEntry; done: (error?: unknown) => void }[] = [];
-    let writing = 0;
+    const slots: { busy: boolean; head: KnownHead | undefined }[] = Array.from(
+      { length: MAX_BATCHES_IN_FLIGHT },
+      () => ({ busy: false, head: undefined }),
+    );
+    const write = async (slot: (typeof slots)[number], lines: TimedEntry[]) => {
+      const known = slot.head;
+      slot.head = undefined;
+      if (known) {
+        const { rows, last } = chainAfter(known, lines);
+        try {
+          await db.insertInto('audit.access_log').values(rows).execute();
+          slot.head = last;
+          return;
+        } catch (error) {
+          if (!headMoved(error)) throw error;
+        }
+      }
+      slot.head = await db
+        .transaction()
+        .execute((trx) => appendIn(trx, { segment: undefined, tail: Promise.resolve() }, lines));
+    };
     const flush = () => {
-      while (writing < MAX_BATCHES_IN_FLIGHT && waiting.length > 0) {
+      for (const slot of slots) {
+        if (slot.busy || waiting.length === 0) continue;
         const batch = waiting.splice(0, MAX_LINES_PER_BATCH);
-        writing++;
-        db.transaction()
-          .execute((trx) =>
-            appendIn(
-              trx,
-              { segment: undefined, tail: Promise.resolve() },
-              batch.map((w) => w.line),
-            ),
-          )
+        slot.busy = true;
+        write(
+          slot,
+          batch.map((w) => w.line),
+        )
           .then(
             () => {
               for (const w of batch) w.done();
@@ -157,7 +187,7 @@ export function createAccessLog(deps: {
             },
           )
           .finally(() => {
-            writing--;
+            slot.busy = false;
             flush();
           });
       }
@@ -193,6 +223,17 @@ export function createAccessLog(deps: {
 /** Batches written at once per node: each holds a segment head and a connection. */
 const MAX_BATCHES_IN_FLIGHT = 2;
 const MAX_LINES_PER_BATCH = 100;
+
+interface KnownHead {
+  segment: number;
+  seq: number;
+  hash: Uint8Array;
+}
+
+/** The insert trigger's refusal of a line that does not follow its segment's head. */
+function headMoved(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === '23000';
+}
 
 interface TimedEntry {
   entry: ChainedEntry;

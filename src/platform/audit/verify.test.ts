@@ -48,7 +48,9 @@ async function logOf(
   const log = createAccessLog({ clock, auditKey: key, segments });
   for (let i = 0; i < lines; i++) {
     clock.advance(60_000);
-    await log.append(handle.db, aRead());
+    // One transaction per line, as writes log: each takes the next free segment in turn, so the
+    // lines spread over every segment (reads' batches keep to a segment of their own).
+    await handle.db.transaction().execute((trx) => log.append(trx, aRead()));
   }
   const rows = await handle.db
     .selectFrom('audit.access_log')

@@ -101,7 +101,10 @@ try {
   // Where the shared cores went while the run was measured (not during warm-up).
   const cpuShares = {
     server: (pid: number) => pid === server.child.pid,
-    PostgreSQL: (_: number, command: string) => command === 'postgres',
+    // On PGlite the database runs inside the server process.
+    ...(process.env.DATABASE_URL
+      ? { PostgreSQL: (_: number, command: string) => command === 'postgres' }
+      : {}),
     'load generator': (pid: number) => pid === process.pid,
   };
   const cpuNow = () =>

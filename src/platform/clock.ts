@@ -65,7 +65,11 @@ export function seoulDate(instant: Date): string {
 /** Date and time of an instant in Korea, as people read it (2021-08-06 00:00). */
 export function seoulDateTime(instant: Date): string {
   const iso = seoulIso(instant);
-  if (iso) return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : seoulDateTimeFromTzdb(instant);
+}
+
+/** The same from the time-zone database, right for any instant, at Intl's price. */
+export function seoulDateTimeFromTzdb(instant: Date): string {
   const parts = dateTimeFormat.formatToParts(instant);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;

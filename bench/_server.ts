@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const jikim = fileURLToPath(new URL('../bin/jikim.js', import.meta.url));
@@ -17,7 +18,7 @@ export async function startJikim(options: {
   probe?: string;
   timeoutMs?: number;
 }): Promise<RunningServer> {
-  const port = 20000 + Math.floor(Math.random() * 30000);
+  const port = await freePort();
   const started = performance.now();
   // BENCH_SERVER_FLAGS passes Node flags to the server only, e.g. "--cpu-prof --cpu-prof-dir=prof"
   // or "--trace-gc" (NODE_OPTIONS refuses some of them, and would reach the load generator too).
@@ -53,4 +54,20 @@ export async function startJikim(options: {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** A port nothing listens on now: the system picks it (a random one could be another service's). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
 }

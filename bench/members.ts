@@ -9,6 +9,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adultForm } from '../src/members/testing/member-form.ts';
+import { startFloor } from './_floor.ts';
 import { cpuSecondsOf, machineLine, percentile } from './_machine.ts';
 import { startJikim } from './_server.ts';
 
@@ -78,16 +79,16 @@ try {
   // The load comes from plain keep-alive HTTP, one socket per member: fetch costs the shared
   // 2 cores about five times as much per request, CPU the server under test would otherwise have.
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const view = (cookie: string) =>
+  const jikim = { pid: server.child.pid, port: server.port, path: '/me' };
+  type Target = typeof jikim;
+  const view = (cookie: string, target: Target = jikim) =>
     new Promise<boolean>((resolve, reject) => {
-      const req = http.get(
-        { agent, host: '127.0.0.1', port: server.port, path: '/me', headers: { cookie } },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode === 200));
-          res.on('error', reject);
-        },
-      );
+      const { port, path } = target;
+      const req = http.get({ agent, host: '127.0.0.1', port, path, headers: { cookie } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode === 200));
+        res.on('error', reject);
+      });
       req.on('error', reject);
     });
   const describe = (latencies: number[], seconds: number, errors: number) => {
@@ -99,22 +100,22 @@ try {
   // Latency here is mostly queueing: p50 ≈ 50 members ÷ throughput. Three runs, because this
   // machine's speed varies from minute to minute; the one with the median throughput is reported.
   // Where the shared cores went while a run was measured (not during its warm-up):
-  const cpuShares = {
-    server: (pid: number) => pid === server.child.pid,
+  const cpuShares = (target: Target) => ({
+    server: (pid: number) => pid === target.pid,
     // On PGlite the database runs inside the server process.
     ...(process.env.DATABASE_URL
       ? { PostgreSQL: (_: number, command: string) => command === 'postgres' }
       : {}),
     'load generator': (pid: number) => pid === process.pid,
-  };
-  const cpuNow = () =>
-    Object.entries(cpuShares).map(([name, match]) => [name, cpuSecondsOf(match)] as const);
-  const saturatedRun = async () => {
+  });
+  const cpuNow = (target: Target) =>
+    Object.entries(cpuShares(target)).map(([name, match]) => [name, cpuSecondsOf(match)] as const);
+  const saturatedRun = async (target: Target = jikim) => {
     const latencies: number[] = [];
     let errors = 0;
     let cpuAtWarm: ReturnType<typeof cpuNow> | undefined;
     const warm = setTimeout(() => {
-      cpuAtWarm = cpuNow();
+      cpuAtWarm = cpuNow(target);
     }, 2000);
     const until = performance.now() + seconds * 1000;
     const warmUntil = performance.now() + 2000;
@@ -123,13 +124,13 @@ try {
         const cookie = cookies[i % cookies.length] ?? '';
         while (performance.now() < until) {
           const started = performance.now();
-          if (!(await view(cookie))) errors++;
+          if (!(await view(cookie, target))) errors++;
           if (started > warmUntil) latencies.push(performance.now() - started);
         }
       }),
     );
     clearTimeout(warm);
-    const cpuPerView = cpuNow()
+    const cpuPerView = cpuNow(target)
       .map(([name, end], i) => {
         const start = cpuAtWarm?.[i]?.[1];
         if (end === undefined || start === undefined) return undefined;
@@ -158,6 +159,19 @@ try {
   );
   if (median.cpu) console.log(`CPU per saturated view: ${median.cpu}`);
   console.log(`  the 3 runs: ${runs.map((r) => `${r.throughput.toFixed(0)} req/s`).join(', ')}`);
+
+  // The same load on the machine's floor: what this host gives a view that makes /me's two round
+  // trips and sends a page of its size, with no Jikim in between (see _floor.ts).
+  if (process.env.DATABASE_URL) {
+    const page = await fetch(`${base}/me`, { headers: { cookie: cookies[0] ?? '' } });
+    const floor = await startFloor(process.env.DATABASE_URL, (await page.arrayBuffer()).byteLength);
+    try {
+      const run = await saturatedRun({ pid: floor.pid, port: floor.port, path: '/' });
+      console.log(`machine floor, the same load: ${run.text}; CPU per view: ${run.cpu}`);
+    } finally {
+      floor.stop();
+    }
+  }
 
   // Paced: the same 50 members each view /me on a fixed schedule. A view is timed from when it was
   // due, not from when it could be sent, so a slow answer that delays the member's next view is

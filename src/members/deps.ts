@@ -1,3 +1,4 @@
+import type { GuessThrottle } from '../access/guess-throttle.ts';
 import type { PersonalDataDoor } from '../access/personal-data.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { FieldCipher } from '../platform/crypto/fields.ts';
@@ -17,6 +18,8 @@ export interface MemberDeps {
   consents: MemberConsents;
   messages: MemberMessages;
   settings: MemberSettings;
+  /** Wrong guardian confirmation codes, per client address (one count for pages and API). */
+  guardianCodeGuesses: GuessThrottle;
 }
 
 export function policyInForce(

@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import type { Guesses } from '../access/guess-throttle.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { FieldCipher } from '../platform/crypto/fields.ts';
 import type { Db } from '../platform/db.ts';
@@ -22,6 +23,13 @@ import { guardianSubject } from './subjects.ts';
 export const GUARDIAN_REQUEST_DAYS = 7;
 
 const CODE_DIGITS = 10;
+
+/**
+ * Wrong confirmation codes one client address may send in a quarter of an
+ * hour: plenty for a guardian who mistypes, while trying the 10¹⁰ codes would
+ * take longer than any request stays open.
+ */
+export const GUARDIAN_CODE_GUESSES = { limit: 10, windowMs: 15 * 60_000 } as const;
 
 function newCode(): string {
   return (
@@ -113,11 +121,17 @@ const wrongCode = () =>
     },
   ]);
 
-/** The guardian's confirmation: the child's account opens for sign-in. */
+/**
+ * The guardian's confirmation: the child's account opens for sign-in. The code
+ * is looked up among every pending request, so the wrong guesses of whoever
+ * sends it are counted, and refused once too many (see GuessThrottle).
+ */
 export async function confirmGuardian(
   deps: MemberDeps,
   code: string,
+  guesses: Guesses,
 ): Promise<{ memberId: string }> {
+  guesses.check();
   const now = deps.clock.now();
   const request = await deps.db
     .selectFrom('app.guardian_requests')
@@ -125,6 +139,7 @@ export async function confirmGuardian(
     .where('code_hash', '=', codeIndex(deps.cipher, code))
     .executeTakeFirst();
   if (!request || request.confirmed_at || request.expires_at.getTime() <= now.getTime()) {
+    guesses.missed();
     throw wrongCode();
   }
   await deps.door.open(

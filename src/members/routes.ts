@@ -1,3 +1,4 @@
+import { guessThrottle } from '../access/guess-throttle.ts';
 import type { PersonalDataDoor } from '../access/personal-data.ts';
 import { type AccessSettings, accessSettings } from '../access/settings.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -7,6 +8,7 @@ import { createRouter } from '../platform/http/create-app.ts';
 import type { PolicyPublisher } from '../policy/publisher.ts';
 import { memberConsentsFrom, memberMessagesFrom } from './consent-wiring.ts';
 import type { MemberDeps } from './deps.ts';
+import { GUARDIAN_CODE_GUESSES } from './guardian.ts';
 import { memberApiRoutes } from './routes/api.ts';
 import { guardianAccessRoutes } from './routes/guardian.tsx';
 import { guardianApiRoutes } from './routes/guardian-api.ts';
@@ -30,6 +32,7 @@ export function memberRoutes(deps: {
     consents: memberConsentsFrom(deps),
     messages: memberMessagesFrom(deps),
     settings: accessSettings(deps.staffAccess),
+    guardianCodeGuesses: guessThrottle({ clock: deps.clock, ...GUARDIAN_CODE_GUESSES }),
   };
   const app = createRouter();
   app.route('/', memberPageRoutes(memberDeps));

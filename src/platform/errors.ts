@@ -13,6 +13,7 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'refused'
+  | 'too_many'
   | 'internal';
 
 /**
@@ -27,7 +28,13 @@ export class DomainError extends Error {
     /** Stable machine-readable code, the last part of the problem `type`. */
     readonly code: string,
     readonly title: L10n,
-    readonly options: { detail?: L10n; fields?: FieldError[]; legalBasis?: string } = {},
+    readonly options: {
+      detail?: L10n;
+      fields?: FieldError[];
+      legalBasis?: string;
+      /** When a refusal for too many attempts ends (sent as Retry-After). */
+      retryAt?: Date;
+    } = {},
   ) {
     super(title.en);
   }
@@ -55,6 +62,7 @@ export const statusOf: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   refused: 422,
+  too_many: 429,
   internal: 500,
 };
 

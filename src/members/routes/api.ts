@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { clientAddressOf } from '../../access/client-address.ts';
 import { csrfGuard } from '../../access/csrf.ts';
 import { accessSettings } from '../../access/settings.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -64,7 +65,8 @@ const refusals = {
 export function memberApiRoutes(deps: MemberDeps) {
   const app = createRouter();
   // Cookie-authenticated like the pages: a cross-site form cannot drive it either.
-  app.use(`${base}*`, csrfGuard(accessSettings(deps.settings)));
+  const settings = accessSettings(deps.settings);
+  app.use(`${base}*`, csrfGuard(settings));
 
   const signUpRoute = <T extends z.ZodType>(path: string, summary: string, schema: T) =>
     createRoute({
@@ -99,10 +101,15 @@ export function memberApiRoutes(deps: MemberDeps) {
     summary: "The guardian confirms a child's sign-up with the code sent to them",
     middleware: [open('the guardian confirms with the code sent to them')] as const,
     request: { body: json(guardianConfirmSchema) },
-    responses: { 204: noContent, 400: problem },
+    responses: {
+      204: noContent,
+      400: problem,
+      429: { description: `${problem.description}; too many wrong codes from this address` },
+    },
   });
   app.openapi(guardianRoute, async (c) => {
-    await confirmGuardian(deps, c.req.valid('json').code);
+    const guesses = deps.guardianCodeGuesses.from(clientAddressOf(c, settings));
+    await confirmGuardian(deps, c.req.valid('json').code, guesses);
     return c.body(null, 204);
   });
 

@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import type { ZodError } from 'zod';
+import { clientAddressOf } from '../../access/client-address.ts';
 import { csrfGuard } from '../../access/csrf.ts';
+import { TooManyGuesses } from '../../access/guess-throttle.ts';
 import { accessSettings } from '../../access/settings.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { publicAccess } from '../../platform/http/access.ts';
@@ -39,7 +41,8 @@ import { memberIdOf, memberOnly, requestTrace, setMemberCookie, signOutMember } 
 const memberPage = (why: string) => publicAccess(`member portal: ${why}`);
 
 function domainFields(error: unknown) {
-  if (error instanceof DomainError && error.kind === 'invalid' && error.options.fields?.length) {
+  const onFields = error instanceof DomainError && ['invalid', 'too_many'].includes(error.kind);
+  if (onFields && error.options.fields?.length) {
     return error.options.fields;
   }
   throw error;
@@ -64,6 +67,8 @@ export function memberPageRoutes(deps: MemberDeps) {
   const settings = accessSettings(deps.settings);
   for (const path of ['/signup*', '/login*', '/logout*', '/me*'])
     app.use(path, csrfGuard(settings));
+  const guessesOf = (c: Context<AppEnv>) =>
+    deps.guardianCodeGuesses.from(clientAddressOf(c, settings));
 
   const signUpPage = async (
     c: Context<AppEnv>,
@@ -119,12 +124,15 @@ export function memberPageRoutes(deps: MemberDeps) {
             await html(GuardianPage({ lang, errors: errorsOf(lang, fieldErrorsOf(parsed.error)) })),
             400,
           );
-        await confirmGuardian(deps, parsed.data.code);
+        await confirmGuardian(deps, parsed.data.code, guessesOf(c));
         return c.html(await html(GuardianPage({ lang, done: true })));
       } catch (error) {
+        if (error instanceof TooManyGuesses) {
+          c.header('retry-after', error.retryAt.toUTCString());
+        }
         return c.html(
           await html(GuardianPage({ lang, errors: errorsOf(lang, domainFields(error)) })),
-          400,
+          error instanceof TooManyGuesses ? 429 : 400,
         );
       }
     },

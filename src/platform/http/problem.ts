@@ -36,8 +36,10 @@ export function problemOf(error: DomainError): ProblemDetails {
 
 export function problemResponse(c: Context, error: DomainError): Response {
   const body = problemOf(error);
+  const { retryAt } = error.options;
   return c.body(JSON.stringify(body), body.status as 400, {
     'content-type': 'application/problem+json; charset=utf-8',
+    ...(retryAt ? { 'retry-after': retryAt.toUTCString() } : {}),
   });
 }
 

@@ -1,0 +1,115 @@
+import { isIPv6 } from 'node:net';
+import { type Clock, seoulDateTime } from '../platform/clock.ts';
+import { DomainError } from '../platform/errors.ts';
+
+/**
+ * Wrong guesses of a code that is not tied to an account (a guardian's
+ * confirmation code is looked up among every pending request), counted per
+ * client address in fixed windows. Without it, anyone could try codes until
+ * one opened some child's account (안전성 확보조치 기준 제6조: 불법적인 접근 방지).
+ *
+ * Counted in this node's memory and never stored: no address is written
+ * anywhere, and a restart or another node starts from zero, which still leaves
+ * a ten-digit code out of reach within its seven days.
+ */
+export interface GuessThrottle {
+  /** The guesses of one client address. */
+  from(address: string | undefined): Guesses;
+}
+
+export interface Guesses {
+  /** Throws TooManyGuesses while this source has used up its wrong guesses. */
+  check(): void;
+  /** Counts one wrong guess. */
+  missed(): void;
+}
+
+export class TooManyGuesses extends DomainError {
+  override name = 'TooManyGuesses';
+  constructor(readonly retryAt: Date) {
+    const at = seoulDateTime(retryAt);
+    super(
+      'too_many',
+      'too-many-wrong-codes',
+      { ko: '틀린 코드가 너무 많이 입력되었습니다', en: 'Too many wrong codes were entered' },
+      {
+        fields: [
+          {
+            field: 'code',
+            message: {
+              ko: `이 네트워크에서 틀린 코드가 너무 많이 입력되었습니다. ${at} 이후에 다시 입력하십시오`,
+              en: `Too many wrong codes came from this network. Try again after ${at}`,
+            },
+          },
+        ],
+        retryAt,
+      },
+    );
+  }
+}
+
+/** Every IPv6 address of one host shares a /64, so the host is counted once, not per address. */
+export function guessSource(address: string | undefined): string {
+  if (!address) return 'unknown';
+  // An IPv4 client seen through an IPv6 socket is the same client.
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (mapped) return mapped;
+  if (!isIPv6(address)) return address;
+  const groups = expandIPv6(address);
+  return `${groups.slice(0, 4).join(':')}::/64`;
+}
+
+function expandIPv6(address: string): string[] {
+  const [head = '', tail] = address.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const missing = tail === undefined ? 0 : 8 - left.length - right.length;
+  return [...left, ...Array<string>(missing).fill('0'), ...right].map((g) =>
+    g.toLowerCase().replace(/^0+(?=.)/, ''),
+  );
+}
+
+export function guessThrottle(options: {
+  clock: Clock;
+  /** Wrong guesses a source may make in one window. */
+  limit: number;
+  windowMs: number;
+  /** Sources remembered at once; the oldest windows go first beyond it. */
+  maxSources?: number;
+}): GuessThrottle {
+  const maxSources = options.maxSources ?? 100_000;
+  const windows = new Map<string, { start: number; misses: number }>();
+  const current = (source: string, now: number) => {
+    const window = windows.get(source);
+    return window && now - window.start < options.windowMs ? window : undefined;
+  };
+  return {
+    from(address) {
+      const source = guessSource(address);
+      return {
+        check() {
+          const now = options.clock.now().getTime();
+          const window = current(source, now);
+          if (window && window.misses >= options.limit) {
+            throw new TooManyGuesses(new Date(window.start + options.windowMs));
+          }
+        },
+        missed() {
+          const now = options.clock.now().getTime();
+          const window = current(source, now);
+          if (window) {
+            window.misses += 1;
+            return;
+          }
+          windows.delete(source);
+          windows.set(source, { start: now, misses: 1 });
+          // Map keeps insertion order, so the first entries are the oldest windows.
+          for (const [oldest] of windows) {
+            if (windows.size <= maxSources) break;
+            windows.delete(oldest);
+          }
+        },
+      };
+    },
+  };
+}

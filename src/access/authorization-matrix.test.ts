@@ -29,6 +29,7 @@ interface Row {
   route: string;
   path: (t: { id: string; grantId: string }) => string;
   body?: Record<string, string>;
+  headers?: Record<string, string>;
   /** A role the route refuses (403); none for routes any signed-in staff member may use. */
   refused?: Role;
   permitted: Role;
@@ -211,6 +212,34 @@ const matrix: Row[] = [
     ok: 204,
   },
   {
+    method: 'GET',
+    route: '/staff/members/unlock',
+    path: () => '/staff/members/unlock',
+    refused: 'clinician',
+    permitted: 'front_desk',
+    ok: 200,
+  },
+  // The guard lets it through; the made-up login ID is then refused by the unlock itself.
+  {
+    method: 'POST',
+    route: '/staff/members/unlock',
+    path: () => '/staff/members/unlock',
+    body: { loginId: 'no-such-member', purpose: 'member_identity' },
+    refused: 'privacy_officer',
+    permitted: 'front_desk',
+    ok: 400,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/staff/member-unlocks',
+    path: () => '/api/v1/staff/member-unlocks',
+    body: { loginId: 'no-such-member' },
+    headers: { 'X-Jikim-Purpose': 'member_identity' },
+    refused: 'control_room',
+    permitted: 'front_desk',
+    ok: 400,
+  },
+  {
     method: 'POST',
     route: '/api/v1/staff/accounts/:id/unlock',
     path: (t) => `/api/v1/staff/accounts/${t.id}/unlock`,
@@ -224,7 +253,7 @@ const matrix: Row[] = [
 async function call(client: StaffClient, row: Row) {
   const path = row.path(await target());
   if (row.method === 'GET') return client.get(path);
-  if (path.startsWith('/api/')) return client.postJson(path, row.body ?? {});
+  if (path.startsWith('/api/')) return client.postJson(path, row.body ?? {}, row.headers);
   return client.post(path, row.body ?? {});
 }
 

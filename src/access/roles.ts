@@ -30,6 +30,8 @@ export const permissions = [
   'staff.read',
   'staff.create',
   'staff.unlock',
+  // A member's account locked after failed sign-ins, once the desk has checked who they are.
+  'members.unlock',
   'grants.manage',
   'policy.manage',
   'policy.approve',
@@ -63,6 +65,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'billing.manage',
     'certificates.issue',
     'rights.intake',
+    'members.unlock',
     // The desk answers "my code never came"; while only dev adapters deliver, the code is here.
     'outbox.dev_read',
   ],

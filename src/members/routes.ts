@@ -13,6 +13,7 @@ import { memberApiRoutes } from './routes/api.ts';
 import { guardianAccessRoutes } from './routes/guardian.tsx';
 import { guardianApiRoutes } from './routes/guardian-api.ts';
 import { memberPageRoutes } from './routes/pages.tsx';
+import { memberUnlockRoutes } from './routes/staff-unlock.tsx';
 
 /** The member portal (pages and JSON API); members follow the staff rules for passwords, lock-out and idle sessions. */
 export function memberRoutes(deps: {
@@ -39,5 +40,6 @@ export function memberRoutes(deps: {
   app.route('/', memberApiRoutes(memberDeps));
   app.route('/', guardianAccessRoutes(memberDeps));
   app.route('/', guardianApiRoutes(memberDeps));
+  app.route('/', memberUnlockRoutes(memberDeps));
   return app;
 }

@@ -213,12 +213,18 @@ export const guardianConfirmSchema = z
   })
   .openapi('GuardianConfirmation');
 
+/** A login ID as typed at sign-in; sign-up's rules decide which IDs exist at all. */
+const typedLoginId = z.string().trim().toLowerCase().min(1).max(40);
+
 export const signInSchema = z
   .object({
-    loginId: z.string().trim().toLowerCase().min(1).max(40),
+    loginId: typedLoginId,
     password: z.string().min(1).max(128),
   })
   .openapi('MemberSignIn');
+
+/** The front desk unlocks a member's account, named by its login ID. */
+export const memberUnlockSchema = z.object({ loginId: typedLoginId }).openapi('MemberUnlock');
 
 /** 정정: the items a member may correct themselves; the login ID and birth date are fixed. */
 export const correctionSchema = z

@@ -12,6 +12,9 @@ export function ConsoleHomePage(props: {
   /** The dev outbox exists and one of the caller's roles may read it. */
   devOutbox?: boolean;
 }) {
+  const unlocksMembers = props.roles.some((role) =>
+    rolePermissions[role].includes('members.unlock'),
+  );
   const t = accessMessages[props.lang];
   return (
     <StaffLayout lang={props.lang} title={t.home} path="/staff" signedIn>
@@ -32,6 +35,11 @@ export function ConsoleHomePage(props: {
           <a href={localHref('/staff/dev-outbox?purpose=guardian_consent_check', props.lang)}>
             {devOutboxText[props.lang].homeLink}
           </a>
+        </p>
+      ) : null}
+      {unlocksMembers ? (
+        <p>
+          <a href={localHref('/staff/members/unlock', props.lang)}>{t.unlockMembers}</a>
         </p>
       ) : null}
     </StaffLayout>

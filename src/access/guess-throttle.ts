@@ -18,10 +18,13 @@ export interface GuessThrottle {
 }
 
 export interface Guesses {
-  /** Throws TooManyGuesses while this source has used up its wrong guesses. */
-  check(): void;
-  /** Counts one wrong guess. */
-  missed(): void;
+  /**
+   * Counts a guess before it is checked, so that guesses sent all at once are
+   * counted too; throws TooManyGuesses once this source has used them up.
+   */
+  take(): void;
+  /** The guess was right: it does not count against the source. */
+  giveBack(): void;
 }
 
 export class TooManyGuesses extends DomainError {
@@ -78,7 +81,7 @@ export function guessThrottle(options: {
   maxSources?: number;
 }): GuessThrottle {
   const maxSources = options.maxSources ?? 100_000;
-  const windows = new Map<string, { start: number; misses: number }>();
+  const windows = new Map<string, { start: number; guesses: number }>();
   const current = (source: string, now: number) => {
     const window = windows.get(source);
     return window && now - window.start < options.windowMs ? window : undefined;
@@ -87,27 +90,27 @@ export function guessThrottle(options: {
     from(address) {
       const source = guessSource(address);
       return {
-        check() {
+        take() {
           const now = options.clock.now().getTime();
           const window = current(source, now);
-          if (window && window.misses >= options.limit) {
+          if (window && window.guesses >= options.limit) {
             throw new TooManyGuesses(new Date(window.start + options.windowMs));
           }
-        },
-        missed() {
-          const now = options.clock.now().getTime();
-          const window = current(source, now);
           if (window) {
-            window.misses += 1;
+            window.guesses += 1;
             return;
           }
           windows.delete(source);
-          windows.set(source, { start: now, misses: 1 });
+          windows.set(source, { start: now, guesses: 1 });
           // Map keeps insertion order, so the first entries are the oldest windows.
           for (const [oldest] of windows) {
             if (windows.size <= maxSources) break;
             windows.delete(oldest);
           }
+        },
+        giveBack() {
+          const window = current(source, options.clock.now().getTime());
+          if (window && window.guesses > 0) window.guesses -= 1;
         },
       };
     },

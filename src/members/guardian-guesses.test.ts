@@ -118,6 +118,17 @@ test('the API and the pages count the same guesses, and answer 429 with a proble
   );
 });
 
+test('guesses sent all at once are counted before any is checked', async () => {
+  const child = await pendingChild();
+  const burst = bed.browser();
+  burst.address = '198.51.100.99';
+  const statuses = await Promise.all(
+    Array.from({ length: limit * 3 }, (_, n) => confirmOnPage(burst, wrong(child.code, n))),
+  ).then((responses) => responses.map((r) => r.status));
+  assert.equal(statuses.filter((s) => s === 400).length, limit, 'only the first ten are tried');
+  assert.equal(statuses.filter((s) => s === 429).length, limit * 2);
+});
+
 test('an IPv6 host is one source however many of its /64 addresses it uses', () => {
   assert.equal(
     guessSource('2001:db8:1:2:aaaa::1'),

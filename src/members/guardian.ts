@@ -123,15 +123,15 @@ const wrongCode = () =>
 
 /**
  * The guardian's confirmation: the child's account opens for sign-in. The code
- * is looked up among every pending request, so the wrong guesses of whoever
- * sends it are counted, and refused once too many (see GuessThrottle).
+ * is looked up among every pending request, so the guesses of whoever sends
+ * it are counted, and refused once too many were wrong (see GuessThrottle).
  */
 export async function confirmGuardian(
   deps: MemberDeps,
   code: string,
   guesses: Guesses,
 ): Promise<{ memberId: string }> {
-  guesses.check();
+  guesses.take();
   const now = deps.clock.now();
   const request = await deps.db
     .selectFrom('app.guardian_requests')
@@ -139,9 +139,9 @@ export async function confirmGuardian(
     .where('code_hash', '=', codeIndex(deps.cipher, code))
     .executeTakeFirst();
   if (!request || request.confirmed_at || request.expires_at.getTime() <= now.getTime()) {
-    guesses.missed();
     throw wrongCode();
   }
+  guesses.giveBack();
   await deps.door.open(
     {
       actor: { kind: 'guardian', id: request.id },

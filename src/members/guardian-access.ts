@@ -1,9 +1,10 @@
-import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { sessionIdOf } from '../access/sessions.ts';
 import { seoulDate } from '../platform/clock.ts';
-import { Invalid, Refused } from '../platform/errors.ts';
+import { Refused } from '../platform/errors.ts';
 import type { L10n } from '../platform/i18n.ts';
 import { guardianContext, type MemberDeps, policyInForce } from './deps.ts';
+import { checkSentCode, wrongCode } from './one-time-codes.ts';
 import { ageOn, guardianSubject, loginIdIndex, memberSubject } from './subjects.ts';
 
 /** How long the code sent to the guardian stays good. */
@@ -176,22 +177,6 @@ export async function requestGuardianCode(
   );
 }
 
-const wrongCode = (exhausted: boolean) =>
-  Invalid('invalid-input', { ko: '확인 코드가 맞지 않습니다', en: 'The code is not right' }, [
-    {
-      field: 'code',
-      message: exhausted
-        ? {
-            ko: '여러 번 틀려 코드가 무효가 되었습니다. 새 코드를 요청하세요',
-            en: 'Too many wrong tries: ask for a new code',
-          }
-        : {
-            ko: '확인 코드가 맞지 않거나 기한이 지났습니다',
-            en: 'The code is wrong or has expired',
-          },
-    },
-  ]);
-
 /** Checks the code; a right one, once, opens a session for that one child. Returns its token. */
 export async function verifyGuardianCode(
   deps: MemberDeps,
@@ -206,21 +191,16 @@ export async function verifyGuardianCode(
     .selectAll()
     .where('request_id', '=', request.requestId)
     .executeTakeFirst();
-  if (!access || access.code_expires_at.getTime() <= now.getTime()) throw wrongCode(false);
-  if (!timingSafeEqual(Buffer.from(access.code_hash), codeHash(deps, input.code))) {
-    const attempts = access.failed_attempts + 1;
-    const exhausted = attempts >= GUARDIAN_CODE_ATTEMPTS;
-    await deps.db
-      .updateTable('app.guardian_access')
-      .set(
-        exhausted
-          ? { failed_attempts: attempts, code_expires_at: now }
-          : { failed_attempts: attempts },
-      )
-      .where('request_id', '=', request.requestId)
-      .execute();
-    throw wrongCode(exhausted);
-  }
+  await checkSentCode(access, codeHash(deps, input.code), {
+    now,
+    attempts: GUARDIAN_CODE_ATTEMPTS,
+    recordMiss: (change) =>
+      deps.db
+        .updateTable('app.guardian_access')
+        .set(change)
+        .where('request_id', '=', request.requestId)
+        .execute(),
+  });
   // Checked only after the right code, so that a guess learns nothing about the child's age.
   const comeOfAge = await ageReached(deps, request, via);
   if (comeOfAge !== undefined) {

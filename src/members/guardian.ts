@@ -31,12 +31,16 @@ const CODE_DIGITS = 10;
  */
 export const GUARDIAN_CODE_GUESSES = { limit: 10, windowMs: 15 * 60_000 } as const;
 
-function newCode(): string {
+/** A random ten-digit code; also the member's password-reset code. */
+export function newCode(): string {
   return (
     String(randomInt(0, 10 ** (CODE_DIGITS / 2))).padStart(5, '0') +
     String(randomInt(0, 10 ** (CODE_DIGITS / 2))).padStart(5, '0')
   );
 }
+
+/** A code as a person reads it off a message: 12345-67890. */
+export const shownCode = (code: string) => `${code.slice(0, 5)}-${code.slice(5)}`;
 
 const codeIndex = (cipher: FieldCipher, code: string) => cipher.blindIndex('guardian_code', code);
 
@@ -86,7 +90,7 @@ export async function startGuardianRequest(
           confirmed_at: null,
         })
         .execute();
-      const shown = `${code.slice(0, 5)}-${code.slice(5)}`;
+      const shown = shownCode(code);
       await deps.messages.enqueue(trx, {
         channel: input.guardian.contact.channel,
         recipientSubjectId: subject,

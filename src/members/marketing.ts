@@ -16,7 +16,7 @@ import { memberSubject } from './subjects.ts';
 const addressColumn = { sms: 'phone_ct', email: 'email_ct' } as const;
 
 /** The member's phone (SMS) or e-mail, decrypted in a transaction whose door declared that item. */
-async function memberAddress(
+export async function memberAddress(
   cipher: FieldCipher,
   trx: Transaction<Database>,
   memberId: string,

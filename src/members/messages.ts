@@ -47,7 +47,7 @@ const ko = {
   signIn: '로그인',
   signOut: '로그아웃',
   invalidCredentials: '아이디 또는 비밀번호가 맞지 않습니다.',
-  locked: '5회 연속 실패로 계정이 잠겼습니다. 병원에 문의하세요.',
+  locked: '5회 연속 실패로 계정이 잠겼습니다. 비밀번호를 재설정하거나 병원에 문의하세요.',
   pendingSignIn: '보호자의 동의 확인을 기다리고 있어 아직 로그인할 수 없습니다.',
   guardianTitle: '법정대리인 동의 확인',
   guardianLead: '자녀의 회원가입에 동의하시면 받으신 확인 코드를 입력하세요.',
@@ -128,7 +128,8 @@ const en: typeof ko = {
   signIn: 'Sign in',
   signOut: 'Sign out',
   invalidCredentials: 'The login ID or password is wrong.',
-  locked: 'Five failures in a row have locked the account. Please contact the hospital.',
+  locked:
+    'Five failures in a row have locked the account. Reset your password, or contact the hospital.',
   pendingSignIn: "The account is waiting for the guardian's confirmation and cannot sign in yet.",
   guardianTitle: "Legal guardian's consent",
   guardianLead: "If you consent to your child's membership, enter the code you received.",

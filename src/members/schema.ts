@@ -193,24 +193,22 @@ export const childSignUpSchema = z
   .openapi('ChildSignUp');
 export type ChildSignUpInput = z.infer<typeof childSignUpSchema>;
 
-export const guardianConfirmSchema = z
-  .object({
-    code: z
+/** A ten-digit code as received: spaces and the dash a message shows are dropped. */
+const tenDigitCode = z
+  .string()
+  .transform((v) => v.replace(/[\s-]/g, ''))
+  .pipe(
+    z
       .string()
-      .transform((v) => v.replace(/[\s-]/g, ''))
-      .pipe(
-        z
-          .string()
-          .regex(
-            /^\d{10}$/,
-            bilingual(
-              '받으신 10자리 숫자 코드를 입력하세요',
-              'Enter the 10-digit code you received',
-            ),
-          ),
-      )
-      .openapi({ type: 'string', example: '12345-67890' }),
-  })
+      .regex(
+        /^\d{10}$/,
+        bilingual('받으신 10자리 숫자 코드를 입력하세요', 'Enter the 10-digit code you received'),
+      ),
+  )
+  .openapi({ type: 'string', example: '12345-67890' });
+
+export const guardianConfirmSchema = z
+  .object({ code: tenDigitCode })
   .openapi('GuardianConfirmation');
 
 /** A login ID as typed at sign-in; sign-up's rules decide which IDs exist at all. */
@@ -286,3 +284,13 @@ export const guardianDeleteSchema = z
     }),
   })
   .openapi('GuardianDeletion');
+
+/** 비밀번호 재설정, step one: where the code goes (the contact on record, by channel). */
+export const passwordResetRequestSchema = z
+  .object({ loginId: typedLoginId, channel: marketingChannelSchema })
+  .openapi('PasswordResetRequest');
+
+/** Step two: the code received and the new password (the sign-up rules; checked with the name). */
+export const passwordResetSchema = z
+  .object({ loginId: typedLoginId, code: tenDigitCode, password: z.string().min(1).max(128) })
+  .openapi('PasswordReset');

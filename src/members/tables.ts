@@ -61,6 +61,15 @@ export interface GuardianAccessTable {
   created_at: Date;
 }
 
+/** A member's password reset: the code sent to their contact on record (one per member). */
+export interface PasswordResetTable {
+  member_id: string;
+  code_hash: Buffer;
+  code_expires_at: Date;
+  failed_attempts: Generated<number>;
+  created_at: Date;
+}
+
 export interface WithdrawnLoginIdTable {
   login_id_index: Buffer;
 }
@@ -82,6 +91,7 @@ export interface MemberTables {
   'app.member_sessions': MemberSessionTable;
   'app.guardian_requests': GuardianRequestTable;
   'app.guardian_access': GuardianAccessTable;
+  'app.password_resets': PasswordResetTable;
   'separated.withdrawn_login_ids': WithdrawnLoginIdTable;
   'audit.destruction_ledger': DestructionLedgerTable;
 }
@@ -95,6 +105,7 @@ export const memberColumns: {
   'app.member_sessions': TableColumns<MemberSessionTable>;
   'app.guardian_requests': TableColumns<GuardianRequestTable>;
   'app.guardian_access': TableColumns<GuardianAccessTable>;
+  'app.password_resets': TableColumns<PasswordResetTable>;
   'separated.withdrawn_login_ids': TableColumns<WithdrawnLoginIdTable>;
   'audit.destruction_ledger': TableColumns<DestructionLedgerTable>;
 } = {
@@ -147,6 +158,14 @@ export const memberColumns: {
     failed_attempts: null,
     session_id: null,
     session_expires_at: null,
+    created_at: null,
+  },
+  'app.password_resets': {
+    member_id: null,
+    // The keyed hash of a random code: nothing about the member.
+    code_hash: null,
+    code_expires_at: null,
+    failed_attempts: null,
     created_at: null,
   },
   'separated.withdrawn_login_ids': {

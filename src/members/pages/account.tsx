@@ -6,6 +6,7 @@ import { memberText } from '../messages.ts';
 import type { MyData } from '../my-data.ts';
 import { Field, type FieldErrors, Notice, pick } from './fields.tsx';
 import { MarketingForms } from './marketing.tsx';
+import { resetText } from './password-reset.tsx';
 import { ContactFields, ProfileChoices } from './profile-fields.tsx';
 
 export function SignInPage(props: {
@@ -37,6 +38,9 @@ export function SignInPage(props: {
         />
         <button type="submit">{t.signIn}</button>
       </form>
+      <p>
+        <a href={localHref('/login/reset', props.lang)}>{resetText[props.lang].link}</a>
+      </p>
       <p>
         <a href={localHref('/signup', props.lang)}>{t.signUp}</a>
       </p>

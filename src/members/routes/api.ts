@@ -8,12 +8,15 @@ import type { MemberDeps } from '../deps.ts';
 import { confirmGuardian } from '../guardian.ts';
 import { setMyMarketing } from '../marketing.ts';
 import { correctMyData, readMyData } from '../my-data.ts';
+import { requestPasswordReset, resetPassword } from '../password-reset.ts';
 import {
   childSignUpSchema,
   correctionSchema,
   guardianConfirmSchema,
   marketingChannelSchema,
   marketingOptInSchema,
+  passwordResetRequestSchema,
+  passwordResetSchema,
   signInSchema,
   signUpSchema,
   withdrawSchema,
@@ -110,6 +113,38 @@ export function memberApiRoutes(deps: MemberDeps) {
   app.openapi(guardianRoute, async (c) => {
     const guesses = deps.guardianCodeGuesses.from(clientAddressOf(c, settings));
     await confirmGuardian(deps, c.req.valid('json').code, guesses);
+    return c.body(null, 204);
+  });
+
+  const resetRequestRoute = createRoute({
+    method: 'post',
+    path: `${base}/password-resets`,
+    tags: ['members'],
+    summary:
+      'Ask for a password reset code; it goes to the phone or e-mail on record, and the answer is the same for any login ID',
+    middleware: [
+      open('anyone may ask for a reset code; it goes only to the contact on record'),
+    ] as const,
+    request: { body: json(passwordResetRequestSchema) },
+    responses: { 202: { description: 'Sent, if the login ID is a member’s' }, 400: problem },
+  });
+  app.openapi(resetRequestRoute, async (c) => {
+    await requestPasswordReset(deps, c.req.valid('json'), requestTrace(c));
+    return c.body(null, 202);
+  });
+
+  const resetRoute = createRoute({
+    method: 'post',
+    path: `${base}/password-resets/confirmations`,
+    tags: ['members'],
+    summary:
+      'Change the password with the reset code: a locked account opens, every session ends, the member is told',
+    middleware: [open('the reset code, with the new password, changes the password')] as const,
+    request: { body: json(passwordResetSchema) },
+    responses: { 204: noContent, 400: problem },
+  });
+  app.openapi(resetRoute, async (c) => {
+    await resetPassword(deps, c.req.valid('json'), requestTrace(c));
     return c.body(null, 204);
   });
 

@@ -21,12 +21,16 @@ import { memberText } from '../messages.ts';
 import { correctMyData, readMyData } from '../my-data.ts';
 import { GuardianPage, MePage, SignInPage, WithdrawPage } from '../pages/account.tsx';
 import type { FieldErrors } from '../pages/fields.tsx';
+import { PasswordResetPage, resetText } from '../pages/password-reset.tsx';
 import { SignUpPage } from '../pages/sign-up.tsx';
+import { requestPasswordReset, resetPassword } from '../password-reset.ts';
 import {
   childSignUpSchema,
   correctionSchema,
   guardianConfirmSchema,
   marketingChoiceSchema,
+  passwordResetRequestSchema,
+  passwordResetSchema,
   signInSchema,
   signUpSchema,
   withdrawSchema,
@@ -164,6 +168,47 @@ export function memberPageRoutes(deps: MemberDeps) {
     setMemberCookie(c, deps, result.token);
     return c.redirect(localHref('/me', lang), 303);
   });
+  app.get('/login/reset', memberPage('the password reset form'), async (c) =>
+    c.html(await html(PasswordResetPage({ lang: c.get('lang') }))),
+  );
+  app.post(
+    '/login/reset',
+    memberPage('anyone may ask for a reset code; it goes only to the contact on record'),
+    async (c) => {
+      const lang = c.get('lang');
+      const form = await formOf(c);
+      const kept = { loginId: form.loginId ?? '', channel: form.channel ?? '' };
+      const parsed = passwordResetRequestSchema.safeParse(form);
+      if (!parsed.success) {
+        const askErrors = errorsOf(lang, fieldErrorsOf(parsed.error));
+        return c.html(await html(PasswordResetPage({ lang, askErrors, ...kept })), 400);
+      }
+      await requestPasswordReset(deps, parsed.data, requestTrace(c));
+      const notice = resetText[lang].sent;
+      return c.html(await html(PasswordResetPage({ lang, notice, ...kept })));
+    },
+  );
+  app.post(
+    '/login/reset/code',
+    memberPage('the reset code, with the new password, changes the password'),
+    async (c) => {
+      const lang = c.get('lang');
+      const form = await formOf(c);
+      const input = { ...form, loginId: form['reset-loginId'] ?? '' };
+      const outcome = await attempt(lang, passwordResetSchema.safeParse(input), (data) =>
+        resetPassword(deps, data, requestTrace(c)),
+      );
+      if ('errors' in outcome) {
+        const page = PasswordResetPage({
+          lang,
+          resetErrors: outcome.errors,
+          loginId: input.loginId,
+        });
+        return c.html(await html(page), 400);
+      }
+      return c.html(await html(SignInPage({ lang, notice: resetText[lang].done })));
+    },
+  );
   app.post('/logout', memberPage('anyone may end their own member session'), async (c) => {
     await signOutMember(c, deps);
     return c.redirect(localHref('/login', c.get('lang')), 303);

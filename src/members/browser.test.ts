@@ -154,8 +154,8 @@ test('child: no sign-in until the guardian confirms; later the guardian deletes 
   await guardian.fill('#loginId', form.loginId ?? '');
   await guardian.click('form[action="/guardian"] button[type=submit]');
   await guardian.getByText('확인 코드를 보냈습니다').waitFor();
-  const accessCode = await outbox.newest('guardian_access_code', /코드는 (\d{6})/);
-  assert.match(accessCode, /^\d{6}$/);
+  const accessCode = await outbox.newest('guardian_access_code', /코드는 (\d{5}-\d{5})/);
+  assert.match(accessCode, /^\d{5}-\d{5}$/);
   await guardian.fill('#code', accessCode);
   await guardian.click('form[action="/guardian/verify"] button[type=submit]');
   await guardian.waitForURL('**/guardian/child');

@@ -7,7 +7,7 @@ const ko = {
   childLoginId: '자녀의 아이디',
   sendCode: '확인 코드 받기',
   codeSent: '등록된 보호자 연락처가 있으면 확인 코드를 보냈습니다. 10분 안에 아래에 입력하세요.',
-  code: '확인 코드 (6자리)',
+  code: '확인 코드 (10자리)',
   verify: '확인',
   childTitle: '자녀의 회원정보',
   childLead:
@@ -29,7 +29,7 @@ const en: typeof ko = {
   sendCode: 'Send me a code',
   codeSent:
     'If a guardian contact is on record, we have sent it a code. Enter it below within 10 minutes.',
-  code: 'Code (6 digits)',
+  code: 'Code (10 digits)',
   verify: 'Confirm',
   childTitle: "Your child's membership data",
   childLead:

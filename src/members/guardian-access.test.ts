@@ -38,7 +38,7 @@ async function codeByMail(loginId: string, guardianEmail: string): Promise<strin
     async () => assert.equal((await bed.browser().post('/guardian', { loginId })).status, 200),
     'one code mail to the guardian contact on record',
   );
-  return /(\d{6})/.exec(mail)?.[1] ?? '';
+  return /(\d{5}-\d{5})/.exec(mail)?.[1] ?? '';
 }
 
 async function guardianSignedIn(loginId: string, guardianEmail: string) {
@@ -61,7 +61,7 @@ test('a confirmed guardian verifies by a fresh code, sees and corrects the child
   const code = await codeByMail(child.loginId, 'parent1@example.com');
   const wrong = await bed.browser().post('/guardian/verify', {
     loginId: child.loginId,
-    code: code === '000000' ? '111111' : '000000',
+    code: code === '00000-00000' ? '11111-11111' : '00000-00000',
   });
   assert.equal(wrong.status, 400);
   assert.match(await wrong.text(), /id="code-error"/);
@@ -126,7 +126,7 @@ test('codes go only to a confirmed guardian; unknown IDs get the same answer; gu
 
   const child = await confirmedChild('parent2@example.com');
   const code = await codeByMail(child.loginId, 'parent2@example.com');
-  const guess = code === '123456' ? '654321' : '123456';
+  const guess = code === '12345-67890' ? '09876-54321' : '12345-67890';
   for (let i = 0; i < GUARDIAN_CODE_ATTEMPTS; i++) {
     await bed.browser().post('/guardian/verify', { loginId: child.loginId, code: guess });
   }
@@ -226,7 +226,7 @@ test('guardian access ends on the child’s 14th birthday in Korea: the day befo
   );
   assert.match(told, /만 14세가 되어 법정대리인의 열람·정정·삭제는 끝났습니다/);
   assert.match(told, /access as legal guardian has ended/);
-  assert.doesNotMatch(told, /\b\d{6}\b/, 'no code is sent');
+  assert.doesNotMatch(told, /\d{5}-\d{5}/, 'no code is sent');
 
   const signIn = await bed.browser().post('/login', {
     loginId: withSession.loginId,

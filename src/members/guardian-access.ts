@@ -1,9 +1,10 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { sessionIdOf } from '../access/sessions.ts';
 import { seoulDate } from '../platform/clock.ts';
 import { Refused } from '../platform/errors.ts';
 import type { L10n } from '../platform/i18n.ts';
 import { guardianContext, type MemberDeps, policyInForce } from './deps.ts';
+import { newCode, shownCode } from './guardian.ts';
 import { checkSentCode, wrongCode } from './one-time-codes.ts';
 import { ageOn, guardianSubject, loginIdIndex, memberSubject } from './subjects.ts';
 
@@ -16,7 +17,6 @@ export const GUARDIAN_CODE_ATTEMPTS = 5;
 /** A new code is sent at most this often, so the form cannot flood the guardian. */
 const RESEND_AFTER_MS = 60_000;
 
-const newCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
 const codeHash = (deps: Pick<MemberDeps, 'cipher'>, code: string) =>
   deps.cipher.blindIndex('guardian_access_code', code);
 
@@ -90,8 +90,8 @@ const codeMessage = (code: string) => ({
     en: "[Jikim hospital] Code to see your child's membership data",
   },
   text: {
-    ko: `자녀 회원정보의 열람·정정·삭제를 위한 확인 코드는 ${code} 입니다. ${GUARDIAN_CODE_MINUTES}분 안에 /guardian 에서 입력하세요. 요청하지 않으셨다면 무시하셔도 됩니다.`,
-    en: `Your code to see, correct or delete your child's membership data is ${code}. Enter it at /guardian within ${GUARDIAN_CODE_MINUTES} minutes. If you did not ask for it, ignore this message.`,
+    ko: `자녀 회원정보의 열람·정정·삭제를 위한 확인 코드는 ${shownCode(code)} 입니다. ${GUARDIAN_CODE_MINUTES}분 안에 /guardian 에서 입력하세요. 요청하지 않으셨다면 무시하셔도 됩니다.`,
+    en: `Your code to see, correct or delete your child's membership data is ${shownCode(code)}. Enter it at /guardian within ${GUARDIAN_CODE_MINUTES} minutes. If you did not ask for it, ignore this message.`,
   },
 });
 

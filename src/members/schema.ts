@@ -267,13 +267,7 @@ export const guardianCodeRequestSchema = z
 export const guardianCodeSchema = z
   .object({
     loginId: loginIdSchema,
-    code: z
-      .string()
-      .trim()
-      .regex(
-        /^\d{6}$/,
-        bilingual('받으신 6자리 숫자 코드를 입력하세요', 'Enter the 6-digit code you received'),
-      ),
+    code: tenDigitCode,
   })
   .openapi('GuardianCode');
 /** A form's checkbox sends "on", the API `true`. */

@@ -42,7 +42,7 @@ async function codeByMail(loginId: string, guardianEmail: string) {
   const mail = await bed.newMailTo(guardianEmail, async () =>
     assert.equal((await call(bed.browser(), 'POST', '/codes', { loginId })).status, 202),
   );
-  return /(\d{6})/.exec(mail)?.[1] ?? '';
+  return /(\d{5}-\d{5})/.exec(mail)?.[1] ?? '';
 }
 
 test('a guardian verifies, reads, corrects and deletes the child’s data by the API', async () => {
@@ -53,7 +53,7 @@ test('a guardian verifies, reads, corrects and deletes the child’s data by the
   const code = await codeByMail(child.loginId, 'api-parent1@example.com');
   const wrong = await call(guardian, 'POST', '/sessions', {
     loginId: child.loginId,
-    code: code === '000000' ? '111111' : '000000',
+    code: code === '00000-00000' ? '11111-11111' : '00000-00000',
   });
   assert.equal(wrong.status, 400);
   assert.deepEqual(

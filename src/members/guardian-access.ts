@@ -5,7 +5,7 @@ import { Refused } from '../platform/errors.ts';
 import type { L10n } from '../platform/i18n.ts';
 import { guardianContext, type MemberDeps, policyInForce } from './deps.ts';
 import { newCode, shownCode } from './guardian.ts';
-import { checkSentCode, wrongCode } from './one-time-codes.ts';
+import { checkSentCode, nextSend, wrongCode } from './one-time-codes.ts';
 import { ageOn, guardianSubject, loginIdIndex, memberSubject } from './subjects.ts';
 
 /** How long the code sent to the guardian stays good. */
@@ -14,8 +14,6 @@ export const GUARDIAN_CODE_MINUTES = 10;
 export const GUARDIAN_SESSION_MINUTES = 15;
 /** Wrong codes before the code is void and a new one must be asked for. */
 export const GUARDIAN_CODE_ATTEMPTS = 5;
-/** A new code is sent at most this often, so the form cannot flood the guardian. */
-const RESEND_AFTER_MS = 60_000;
 
 const codeHash = (deps: Pick<MemberDeps, 'cipher'>, code: string) =>
   deps.cipher.blindIndex('guardian_access_code', code);
@@ -125,10 +123,11 @@ export async function requestGuardianCode(
   const now = deps.clock.now();
   const previous = await deps.db
     .selectFrom('app.guardian_access')
-    .select('created_at')
+    .select(['created_at', 'sends', 'sends_since'])
     .where('request_id', '=', request.requestId)
     .executeTakeFirst();
-  if (previous && now.getTime() - previous.created_at.getTime() < RESEND_AFTER_MS) return;
+  const sends = nextSend(previous, now);
+  if (!sends) return;
   const comeOfAge = await ageReached(deps, request, via);
   const code = newCode();
   const subject = guardianSubject(request.requestId);
@@ -156,6 +155,7 @@ export async function requestGuardianCode(
         session_id: null,
         session_expires_at: null,
         created_at: now,
+        ...sends,
       };
       // A new code ends any session and voids the code before it.
       await trx

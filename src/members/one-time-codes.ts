@@ -8,6 +8,34 @@ export interface SentCode {
   failed_attempts: number;
 }
 
+/** How often a code may be sent to one contact: the forms cannot be used to flood anyone. */
+export const CODE_SENDING = { minGapMs: 60_000, perDay: 5 } as const;
+
+/** What a code's row remembers of the codes sent before it. */
+export interface CodeSends {
+  created_at: Date;
+  sends: number;
+  sends_since: Date;
+}
+
+/**
+ * The counters a new code leaves, or undefined when none may be sent now:
+ * not within a minute of the last, and no more than five in a day (counted
+ * from the first of them).
+ */
+export function nextSend(
+  previous: CodeSends | undefined,
+  now: Date,
+): { sends: number; sends_since: Date } | undefined {
+  if (!previous) return { sends: 1, sends_since: now };
+  if (now.getTime() - previous.created_at.getTime() < CODE_SENDING.minGapMs) return undefined;
+  if (now.getTime() - previous.sends_since.getTime() >= 86_400_000) {
+    return { sends: 1, sends_since: now };
+  }
+  if (previous.sends >= CODE_SENDING.perDay) return undefined;
+  return { sends: previous.sends + 1, sends_since: previous.sends_since };
+}
+
 export const wrongCode = (exhausted: boolean) =>
   Invalid('invalid-input', { ko: '확인 코드가 맞지 않습니다', en: 'The code is not right' }, [
     {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { searchAccessLog } from '../platform/audit/search.ts';
+import { CODE_SENDING, nextSend } from './one-time-codes.ts';
 import { RESET_CODE_ATTEMPTS, RESET_CODE_MINUTES } from './password-reset.ts';
 import { memberSubject } from './subjects.ts';
 import { apiCall, problemOf } from './testing/api-call.ts';
@@ -144,4 +145,31 @@ test('five wrong codes void the code; an expired code is refused; a second ask w
   bed.clock.advance(RESET_CODE_MINUTES * 60_000);
   assert.equal((await useCode(loginId, fresh, newPassword)).status, 400, 'expired');
   assert.equal(await signInStatus(loginId, form.password ?? ''), 303, 'the password never changed');
+});
+
+test('no more than five codes a day go to one member, however often the form is sent', async () => {
+  const { form, email } = await member();
+  const loginId = form.loginId ?? '';
+  for (let n = 0; n < CODE_SENDING.perDay; n++) {
+    await askForCode(loginId, email);
+    bed.clock.advance(CODE_SENDING.minGapMs);
+  }
+  const mails = bed.mailsTo(email).length;
+  const sixth = await bed.browser().post('/login/reset', { loginId, channel: 'email' });
+  assert.match(await sixth.text(), /가입된 아이디라면/, 'the answer does not change');
+  await bed.deliver();
+  assert.equal(bed.mailsTo(email).length, mails, 'the sixth in a day is not sent');
+  bed.clock.advance(24 * 3_600_000);
+  await askForCode(loginId, email);
+});
+
+test('the sending rule: a minute apart, five a day counted from the first', () => {
+  const at = (minutes: number) => new Date(Date.UTC(2026, 10, 28, 0, minutes));
+  assert.deepEqual(nextSend(undefined, at(0)), { sends: 1, sends_since: at(0) });
+  const first = { created_at: at(0), sends: 1, sends_since: at(0) };
+  assert.equal(nextSend(first, at(0.5)), undefined, 'not within a minute');
+  assert.deepEqual(nextSend(first, at(1)), { sends: 2, sends_since: at(0) });
+  const fifth = { created_at: at(10), sends: 5, sends_since: at(0) };
+  assert.equal(nextSend(fifth, at(60)), undefined);
+  assert.deepEqual(nextSend(fifth, at(24 * 60)), { sends: 1, sends_since: at(24 * 60) });
 });

@@ -5,7 +5,7 @@ import { type MemberDeps, memberContext } from './deps.ts';
 import { newCode, shownCode } from './guardian.ts';
 import type { RequestTrace } from './guardian-access.ts';
 import { memberAddress } from './marketing.ts';
-import { checkSentCode, wrongCode } from './one-time-codes.ts';
+import { checkSentCode, nextSend, wrongCode } from './one-time-codes.ts';
 import type { MarketingChannel } from './ports.ts';
 import { loginIdIndex, memberSubject } from './subjects.ts';
 
@@ -13,8 +13,6 @@ import { loginIdIndex, memberSubject } from './subjects.ts';
 export const RESET_CODE_MINUTES = 10;
 /** Wrong codes before the code is void and a new one must be asked for. */
 export const RESET_CODE_ATTEMPTS = 5;
-/** A new code is sent at most this often, so the form cannot flood the member. */
-const RESEND_AFTER_MS = 60_000;
 /** Proving that the person holds the contact on record is identity verification. */
 const PURPOSE = 'member_identity';
 
@@ -66,10 +64,11 @@ export async function requestPasswordReset(
   const now = deps.clock.now();
   const previous = await deps.db
     .selectFrom('app.password_resets')
-    .select('created_at')
+    .select(['created_at', 'sends', 'sends_since'])
     .where('member_id', '=', member.id)
     .executeTakeFirst();
-  if (previous && now.getTime() - previous.created_at.getTime() < RESEND_AFTER_MS) return;
+  const sends = nextSend(previous, now);
+  if (!sends) return;
   const item = addressItem[input.channel];
   const code = newCode();
   await deps.door.open(
@@ -83,6 +82,7 @@ export async function requestPasswordReset(
         code_expires_at: new Date(now.getTime() + RESET_CODE_MINUTES * 60_000),
         failed_attempts: 0,
         created_at: now,
+        ...sends,
       };
       // A new code voids the one before it.
       await trx

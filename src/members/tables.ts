@@ -59,6 +59,9 @@ export interface GuardianAccessTable {
   session_id: string | null;
   session_expires_at: Date | null;
   created_at: Date;
+  /** Codes sent since `sends_since`, for the daily limit. */
+  sends: Generated<number>;
+  sends_since: Date;
 }
 
 /** A member's password reset: the code sent to their contact on record (one per member). */
@@ -68,6 +71,9 @@ export interface PasswordResetTable {
   code_expires_at: Date;
   failed_attempts: Generated<number>;
   created_at: Date;
+  /** Codes sent since `sends_since`, for the daily limit. */
+  sends: Generated<number>;
+  sends_since: Date;
 }
 
 export interface WithdrawnLoginIdTable {
@@ -159,6 +165,8 @@ export const memberColumns: {
     session_id: null,
     session_expires_at: null,
     created_at: null,
+    sends: null,
+    sends_since: null,
   },
   'app.password_resets': {
     member_id: null,
@@ -167,6 +175,8 @@ export const memberColumns: {
     code_expires_at: null,
     failed_attempts: null,
     created_at: null,
+    sends: null,
+    sends_since: null,
   },
   'separated.withdrawn_login_ids': {
     // Kept for good against re-use (retention rule member_login_id, separated storage).

@@ -12,7 +12,16 @@ import { adultForm } from '../members/testing/member-form.ts';
 
 const harness = await openBrowserHarness();
 const skip = browserSkip;
-const pages = ['/', '/privacy', '/signup', '/login', '/login/reset', '/me', '/notices', '/staff/login'];
+const pages = [
+  '/',
+  '/privacy',
+  '/signup',
+  '/login',
+  '/login/reset',
+  '/me',
+  '/notices',
+  '/staff/login',
+];
 
 /** A file name a person can find the page by: /staff/login → staff-login. */
 const shotName = (path: string) => path.replace(/^\//, '').replaceAll('/', '-') || 'home';

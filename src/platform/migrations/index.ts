@@ -10,6 +10,7 @@ import * as members from './2026-11-28T0100-members.ts';
 import * as guardianAccess from './2026-11-28T0200-guardian-access.ts';
 import * as staffTotpEncrypted from './2026-11-28T0300-staff-totp-encrypted.ts';
 import * as passwordResets from './2026-11-28T0400-password-resets.ts';
+import * as guardianCodeSends from './2026-11-28T0410-guardian-code-sends.ts';
 
 /**
  * Every migration, by the name recorded in the database, in the order they run.
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T0200-guardian-access': guardianAccess,
   '2026-11-28T0300-staff-totp-encrypted': staffTotpEncrypted,
   '2026-11-28T0400-password-resets': passwordResets,
+  '2026-11-28T0410-guardian-code-sends': guardianCodeSends,
 };

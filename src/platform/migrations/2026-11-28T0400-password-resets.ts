@@ -2,9 +2,8 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * A member's own password reset: a code sent to the phone or e-mail on record,
- * good for a few minutes and a few tries, and how many were sent since when
- * (a few a day at most). One row per member; only the code's keyed hash is
- * kept, and the row goes with the membership.
+ * good for a few minutes and a few tries. One row per member; only the code's
+ * keyed hash is kept, and the row goes with the membership.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -13,9 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       code_hash bytea not null,
       code_expires_at timestamptz not null,
       failed_attempts integer not null default 0,
-      created_at timestamptz not null,
-      sends integer not null default 1,
-      sends_since timestamptz not null
+      created_at timestamptz not null
     )`.execute(db);
 }
 

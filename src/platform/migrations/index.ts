@@ -11,6 +11,7 @@ import * as guardianAccess from './2026-11-28T0200-guardian-access.ts';
 import * as staffTotpEncrypted from './2026-11-28T0300-staff-totp-encrypted.ts';
 import * as passwordResets from './2026-11-28T0400-password-resets.ts';
 import * as guardianCodeSends from './2026-11-28T0410-guardian-code-sends.ts';
+import * as passwordResetSends from './2026-11-28T0420-password-reset-sends.ts';
 
 /**
  * Every migration, by the name recorded in the database, in the order they run.
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T0300-staff-totp-encrypted': staffTotpEncrypted,
   '2026-11-28T0400-password-resets': passwordResets,
   '2026-11-28T0410-guardian-code-sends': guardianCodeSends,
+  '2026-11-28T0420-password-reset-sends': passwordResetSends,
 };

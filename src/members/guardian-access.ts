@@ -5,7 +5,7 @@ import { Refused } from '../platform/errors.ts';
 import type { L10n } from '../platform/i18n.ts';
 import { guardianContext, type MemberDeps, policyInForce } from './deps.ts';
 import { newCode, shownCode } from './guardian.ts';
-import { checkSentCode, nextSend, wrongCode } from './one-time-codes.ts';
+import { CodePaced, checkSentCode, nextSend, unlessPaced, wrongCode } from './one-time-codes.ts';
 import { ageOn, guardianSubject, loginIdIndex, memberSubject } from './subjects.ts';
 
 /** How long the code sent to the guardian stays good. */
@@ -121,59 +121,72 @@ export async function requestGuardianCode(
   const request = await confirmedRequest(deps, loginId);
   if (!request) return;
   const now = deps.clock.now();
-  const previous = await deps.db
-    .selectFrom('app.guardian_access')
-    .select(['created_at', 'sends', 'sends_since'])
-    .where('request_id', '=', request.requestId)
-    .executeTakeFirst();
-  const sends = nextSend(previous, now);
-  if (!sends) return;
+  const previousSends = (db: typeof deps.db) =>
+    db
+      .selectFrom('app.guardian_access')
+      .select(['created_at', 'sends', 'sends_since'])
+      .where('request_id', '=', request.requestId)
+      .executeTakeFirst();
+  // Most paced requests stop here, before any access; the check under the lock below decides.
+  if (!nextSend(await previousSends(deps.db), now)) return;
   const comeOfAge = await ageReached(deps, request, via);
   const code = newCode();
   const subject = guardianSubject(request.requestId);
-  await deps.door.open(
-    guardianContext(request.requestId, 'guardian_consent_check', via),
-    { action: 'read', items: ['child_guardian.contact'], subjectIds: [subject] },
-    async (trx) => {
-      const row = await trx
-        .selectFrom('app.guardian_requests')
-        .select('guardian_contact_ct')
-        .where('id', '=', request.requestId)
-        .executeTakeFirstOrThrow();
-      const address = await deps.cipher.decrypt(
-        subject,
-        { table: 'app.guardian_requests', column: 'guardian_contact_ct', rowId: request.requestId },
-        row.guardian_contact_ct,
-        trx,
-      );
-      const fresh = {
-        code_hash: codeHash(deps, code),
-        // Past the age, the code is void from the start: the row only paces the refusals.
-        code_expires_at:
-          comeOfAge === undefined ? new Date(now.getTime() + GUARDIAN_CODE_MINUTES * 60_000) : now,
-        failed_attempts: 0,
-        session_id: null,
-        session_expires_at: null,
-        created_at: now,
-        ...sends,
-      };
-      // A new code ends any session and voids the code before it.
-      await trx
-        .insertInto('app.guardian_access')
-        .values({ request_id: request.requestId, ...fresh })
-        .onConflict((oc) => oc.column('request_id').doUpdateSet(fresh))
-        .execute();
-      await deps.messages.enqueue(trx, {
-        channel: request.channel === 'sms' ? 'sms' : 'email',
-        recipientSubjectId: subject,
-        addressItem: 'child_guardian.contact',
-        address,
-        template: comeOfAge === undefined ? 'guardian_access_code' : 'guardian_access_ended',
-        purpose: 'guardian_consent_check',
-        content: comeOfAge === undefined ? codeMessage(code) : endedMessage(comeOfAge),
-      });
-      return { value: undefined };
-    },
+  await unlessPaced(() =>
+    deps.door.open(
+      guardianContext(request.requestId, 'guardian_consent_check', via),
+      { action: 'read', items: ['child_guardian.contact'], subjectIds: [subject] },
+      async (trx) => {
+        // Requests sent at once wait here for each other, and only the first sends a code.
+        const row = await trx
+          .selectFrom('app.guardian_requests')
+          .select('guardian_contact_ct')
+          .where('id', '=', request.requestId)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        const sends = nextSend(await previousSends(trx), now);
+        if (!sends) throw new CodePaced();
+        const address = await deps.cipher.decrypt(
+          subject,
+          {
+            table: 'app.guardian_requests',
+            column: 'guardian_contact_ct',
+            rowId: request.requestId,
+          },
+          row.guardian_contact_ct,
+          trx,
+        );
+        const fresh = {
+          code_hash: codeHash(deps, code),
+          // Past the age, the code is void from the start: the row only paces the refusals.
+          code_expires_at:
+            comeOfAge === undefined
+              ? new Date(now.getTime() + GUARDIAN_CODE_MINUTES * 60_000)
+              : now,
+          failed_attempts: 0,
+          session_id: null,
+          session_expires_at: null,
+          created_at: now,
+          ...sends,
+        };
+        // A new code ends any session and voids the code before it.
+        await trx
+          .insertInto('app.guardian_access')
+          .values({ request_id: request.requestId, ...fresh })
+          .onConflict((oc) => oc.column('request_id').doUpdateSet(fresh))
+          .execute();
+        await deps.messages.enqueue(trx, {
+          channel: request.channel === 'sms' ? 'sms' : 'email',
+          recipientSubjectId: subject,
+          addressItem: 'child_guardian.contact',
+          address,
+          template: comeOfAge === undefined ? 'guardian_access_code' : 'guardian_access_ended',
+          purpose: 'guardian_consent_check',
+          content: comeOfAge === undefined ? codeMessage(code) : endedMessage(comeOfAge),
+        });
+        return { value: undefined };
+      },
+    ),
   );
 }
 

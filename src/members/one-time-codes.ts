@@ -36,6 +36,23 @@ export function nextSend(
   return { sends: previous.sends + 1, sends_since: previous.sends_since };
 }
 
+/**
+ * Thrown inside a door's work when, under the lock, no code may be sent after
+ * all (another request sent one a moment ago): the access rolls back, unlogged.
+ */
+export class CodePaced extends Error {
+  override name = 'CodePaced';
+}
+
+/** Runs `send`; a CodePaced from it means nothing was sent, which is not an error. */
+export async function unlessPaced(send: () => Promise<unknown>): Promise<void> {
+  try {
+    await send();
+  } catch (error) {
+    if (!(error instanceof CodePaced)) throw error;
+  }
+}
+
 export const wrongCode = (exhausted: boolean) =>
   Invalid('invalid-input', { ko: '확인 코드가 맞지 않습니다', en: 'The code is not right' }, [
     {

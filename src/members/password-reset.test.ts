@@ -173,3 +173,21 @@ test('the sending rule: a minute apart, five a day counted from the first', () =
   assert.equal(nextSend(fifth, at(60)), undefined);
   assert.deepEqual(nextSend(fifth, at(24 * 60)), { sends: 1, sends_since: at(24 * 60) });
 });
+
+test('requests sent all at once send one code', async () => {
+  const { form, email } = await member();
+  const loginId = form.loginId ?? '';
+  await bed.deliver();
+  const before = bed.mailsTo(email).length;
+  const answers = await Promise.all(
+    Array.from({ length: 5 }, () =>
+      bed.browser().post('/login/reset', { loginId, channel: 'email' }),
+    ),
+  );
+  assert.deepEqual(
+    answers.map((a) => a.status),
+    [200, 200, 200, 200, 200],
+  );
+  await bed.deliver();
+  assert.equal(bed.mailsTo(email).length, before + 1);
+});

@@ -5,7 +5,7 @@ import { type MemberDeps, memberContext } from './deps.ts';
 import { newCode, shownCode } from './guardian.ts';
 import type { RequestTrace } from './guardian-access.ts';
 import { memberAddress } from './marketing.ts';
-import { checkSentCode, nextSend, wrongCode } from './one-time-codes.ts';
+import { CodePaced, checkSentCode, nextSend, unlessPaced, wrongCode } from './one-time-codes.ts';
 import type { MarketingChannel } from './ports.ts';
 import { loginIdIndex, memberSubject } from './subjects.ts';
 
@@ -62,45 +62,57 @@ export async function requestPasswordReset(
   const member = await resettable(deps, input.loginId);
   if (!member) return;
   const now = deps.clock.now();
-  const previous = await deps.db
-    .selectFrom('app.password_resets')
-    .select(['created_at', 'sends', 'sends_since'])
-    .where('member_id', '=', member.id)
-    .executeTakeFirst();
-  const sends = nextSend(previous, now);
-  if (!sends) return;
+  const previousSends = (db: typeof deps.db) =>
+    db
+      .selectFrom('app.password_resets')
+      .select(['created_at', 'sends', 'sends_since'])
+      .where('member_id', '=', member.id)
+      .executeTakeFirst();
+  // Most paced requests stop here, before any access; the check under the lock below decides.
+  if (!nextSend(await previousSends(deps.db), now)) return;
   const item = addressItem[input.channel];
   const code = newCode();
-  await deps.door.open(
-    memberContext(member.id, PURPOSE, via),
-    { action: 'read', items: [item], subjectIds: [memberSubject(member.id)] },
-    async (trx) => {
-      const address = await memberAddress(deps.cipher, trx, member.id, input.channel);
-      if (address === null) return { value: undefined };
-      const fresh = {
-        code_hash: codeHash(deps, code),
-        code_expires_at: new Date(now.getTime() + RESET_CODE_MINUTES * 60_000),
-        failed_attempts: 0,
-        created_at: now,
-        ...sends,
-      };
-      // A new code voids the one before it.
-      await trx
-        .insertInto('app.password_resets')
-        .values({ member_id: member.id, ...fresh })
-        .onConflict((oc) => oc.column('member_id').doUpdateSet(fresh))
-        .execute();
-      await deps.messages.enqueue(trx, {
-        channel: input.channel,
-        recipientSubjectId: memberSubject(member.id),
-        addressItem: item,
-        address,
-        template: 'password_reset_code',
-        purpose: PURPOSE,
-        content: codeMessage(code),
-      });
-      return { value: undefined };
-    },
+  await unlessPaced(() =>
+    deps.door.open(
+      memberContext(member.id, PURPOSE, via),
+      { action: 'read', items: [item], subjectIds: [memberSubject(member.id)] },
+      async (trx) => {
+        // Requests sent at once wait here for each other, and only the first sends a code.
+        await trx
+          .selectFrom('app.members')
+          .select('id')
+          .where('id', '=', member.id)
+          .forUpdate()
+          .execute();
+        const sends = nextSend(await previousSends(trx), now);
+        if (!sends) throw new CodePaced();
+        const address = await memberAddress(deps.cipher, trx, member.id, input.channel);
+        if (address === null) return { value: undefined };
+        const fresh = {
+          code_hash: codeHash(deps, code),
+          code_expires_at: new Date(now.getTime() + RESET_CODE_MINUTES * 60_000),
+          failed_attempts: 0,
+          created_at: now,
+          ...sends,
+        };
+        // A new code voids the one before it.
+        await trx
+          .insertInto('app.password_resets')
+          .values({ member_id: member.id, ...fresh })
+          .onConflict((oc) => oc.column('member_id').doUpdateSet(fresh))
+          .execute();
+        await deps.messages.enqueue(trx, {
+          channel: input.channel,
+          recipientSubjectId: memberSubject(member.id),
+          addressItem: item,
+          address,
+          template: 'password_reset_code',
+          purpose: PURPOSE,
+          content: codeMessage(code),
+        });
+        return { value: undefined };
+      },
+    ),
   );
 }
 

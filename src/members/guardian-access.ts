@@ -199,20 +199,17 @@ export async function verifyGuardianCode(
   const now = deps.clock.now();
   const request = await confirmedRequest(deps, input.loginId);
   if (!request) throw wrongCode(false);
-  const access = await deps.db
-    .selectFrom('app.guardian_access')
-    .selectAll()
-    .where('request_id', '=', request.requestId)
-    .executeTakeFirst();
-  await checkSentCode(access, codeHash(deps, input.code), {
-    now,
+  await checkSentCode(codeHash(deps, input.code), {
     attempts: GUARDIAN_CODE_ATTEMPTS,
-    recordMiss: (change) =>
+    tryCode: () =>
       deps.db
         .updateTable('app.guardian_access')
-        .set(change)
+        .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
         .where('request_id', '=', request.requestId)
-        .execute(),
+        .where('code_expires_at', '>', now)
+        .where('failed_attempts', '<', GUARDIAN_CODE_ATTEMPTS)
+        .returning(['code_hash', 'failed_attempts'])
+        .executeTakeFirst(),
   });
   // Checked only after the right code, so that a guess learns nothing about the child's age.
   const comeOfAge = await ageReached(deps, request, via);

@@ -1,10 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Invalid } from '../platform/errors.ts';
 
-/** A code sent to a contact on record, as its row keeps it: a keyed hash, an end, a count of misses. */
-export interface SentCode {
+/** A sent code as one try leaves it: its keyed hash, and the tries counted so far (this one too). */
+export interface TriedCode {
   code_hash: Buffer;
-  code_expires_at: Date;
   failed_attempts: number;
 }
 
@@ -71,26 +70,17 @@ export const wrongCode = (exhausted: boolean) =>
 
 /**
  * Throws wrongCode unless `given` (the keyed hash of what was typed) is the
- * code sent and still good. A miss is counted through `recordMiss`; the one
- * that reaches `attempts` also ends the code, so a new one must be asked for.
+ * code sent. `tryCode` counts the try in the database in one statement and
+ * returns the code only while it is unexpired and has tries left, so guesses
+ * sent all at once are counted as surely as guesses sent one by one; the try
+ * that uses up the last one says so.
  */
 export async function checkSentCode(
-  sent: SentCode | undefined,
   given: Buffer,
-  options: {
-    now: Date;
-    attempts: number;
-    recordMiss: (change: { failed_attempts: number; code_expires_at?: Date }) => Promise<unknown>;
-  },
+  options: { attempts: number; tryCode: () => Promise<TriedCode | undefined> },
 ): Promise<void> {
-  if (!sent || sent.code_expires_at.getTime() <= options.now.getTime()) throw wrongCode(false);
-  if (timingSafeEqual(Buffer.from(sent.code_hash), given)) return;
-  const failed = sent.failed_attempts + 1;
-  const exhausted = failed >= options.attempts;
-  await options.recordMiss(
-    exhausted
-      ? { failed_attempts: failed, code_expires_at: options.now }
-      : { failed_attempts: failed },
-  );
-  throw wrongCode(exhausted);
+  const tried = await options.tryCode();
+  if (!tried) throw wrongCode(false);
+  if (timingSafeEqual(Buffer.from(tried.code_hash), given)) return;
+  throw wrongCode(tried.failed_attempts >= options.attempts);
 }

@@ -191,3 +191,16 @@ test('requests sent all at once send one code', async () => {
   await bed.deliver();
   assert.equal(bed.mailsTo(email).length, before + 1);
 });
+
+test('wrong codes sent all at once are each counted: the code is void after five', async () => {
+  const { form, email } = await member();
+  const loginId = form.loginId ?? '';
+  const code = await askForCode(loginId, email);
+  const digits = code.replace('-', '');
+  const guesses = Array.from({ length: 20 }, (_, n) =>
+    String((Number(digits) + n + 1) % 10_000_000_000).padStart(10, '0'),
+  );
+  await Promise.all(guesses.map((guess) => useCode(loginId, guess, newPassword)));
+  assert.equal((await useCode(loginId, code, newPassword)).status, 400, 'the right code is void');
+  assert.equal(await signInStatus(loginId, form.password ?? ''), 303);
+});

@@ -130,20 +130,17 @@ export async function resetPassword(
   const now = deps.clock.now();
   const member = await resettable(deps, input.loginId);
   if (!member) throw wrongCode(false);
-  const reset = await deps.db
-    .selectFrom('app.password_resets')
-    .selectAll()
-    .where('member_id', '=', member.id)
-    .executeTakeFirst();
-  await checkSentCode(reset, codeHash(deps, input.code), {
-    now,
+  await checkSentCode(codeHash(deps, input.code), {
     attempts: RESET_CODE_ATTEMPTS,
-    recordMiss: (change) =>
+    tryCode: () =>
       deps.db
         .updateTable('app.password_resets')
-        .set(change)
+        .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
         .where('member_id', '=', member.id)
-        .execute(),
+        .where('code_expires_at', '>', now)
+        .where('failed_attempts', '<', RESET_CODE_ATTEMPTS)
+        .returning(['code_hash', 'failed_attempts'])
+        .executeTakeFirst(),
   });
   const subject = memberSubject(member.id);
   const passwordHash = await hashPassword(input.password);

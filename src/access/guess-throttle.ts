@@ -3,10 +3,12 @@ import { type Clock, seoulDateTime } from '../platform/clock.ts';
 import { DomainError } from '../platform/errors.ts';
 
 /**
- * Wrong guesses of a code that is not tied to an account (a guardian's
- * confirmation code is looked up among every pending request), counted per
- * client address in fixed windows. Without it, anyone could try codes until
- * one opened some child's account (안전성 확보조치 기준 제6조: 불법적인 접근 방지).
+ * Wrong guesses counted per client address in fixed windows, for what a
+ * per-account count cannot hold back: a code that is not tied to an account
+ * (a guardian's confirmation code is looked up among every pending request,
+ * so anyone could try codes until one opened some child's account), and
+ * passwords tried across many login IDs, a few each, which never lock any one
+ * of them (안전성 확보조치 기준 제6조: 불법적인 접근 방지).
  *
  * Counted in this node's memory and never stored: no address is written
  * anywhere, and a restart or another node starts from zero, which still leaves
@@ -27,27 +29,49 @@ export interface Guesses {
   giveBack(): void;
 }
 
+/** What a source guesses at, and so what its refusal says and on which field. */
+export type GuessKind = 'code' | 'sign_in';
+
+const refusals: Record<
+  GuessKind,
+  {
+    type: string;
+    field: string;
+    title: { ko: string; en: string };
+    message: (at: string) => { ko: string; en: string };
+  }
+> = {
+  code: {
+    type: 'too-many-wrong-codes',
+    field: 'code',
+    title: { ko: '틀린 코드가 너무 많이 입력되었습니다', en: 'Too many wrong codes were entered' },
+    message: (at) => ({
+      ko: `이 네트워크에서 틀린 코드가 너무 많이 입력되었습니다. ${at} 이후에 다시 입력하십시오`,
+      en: `Too many wrong codes came from this network. Try again after ${at}`,
+    }),
+  },
+  sign_in: {
+    type: 'too-many-failed-sign-ins',
+    field: 'password',
+    title: { ko: '로그인 실패가 너무 많습니다', en: 'Too many failed sign-ins' },
+    message: (at) => ({
+      ko: `이 네트워크에서 로그인 실패가 너무 많습니다. ${at} 이후에 다시 시도하십시오`,
+      en: `Too many failed sign-ins came from this network. Try again after ${at}`,
+    }),
+  },
+};
+
 export class TooManyGuesses extends DomainError {
   override name = 'TooManyGuesses';
-  constructor(readonly retryAt: Date) {
-    const at = seoulDateTime(retryAt);
-    super(
-      'too_many',
-      'too-many-wrong-codes',
-      { ko: '틀린 코드가 너무 많이 입력되었습니다', en: 'Too many wrong codes were entered' },
-      {
-        fields: [
-          {
-            field: 'code',
-            message: {
-              ko: `이 네트워크에서 틀린 코드가 너무 많이 입력되었습니다. ${at} 이후에 다시 입력하십시오`,
-              en: `Too many wrong codes came from this network. Try again after ${at}`,
-            },
-          },
-        ],
-        retryAt,
-      },
-    );
+  constructor(
+    readonly retryAt: Date,
+    kind: GuessKind = 'code',
+  ) {
+    const refusal = refusals[kind];
+    super('too_many', refusal.type, refusal.title, {
+      fields: [{ field: refusal.field, message: refusal.message(seoulDateTime(retryAt)) }],
+      retryAt,
+    });
   }
 }
 
@@ -79,6 +103,8 @@ export function guessThrottle(options: {
   windowMs: number;
   /** Sources remembered at once; the oldest windows go first beyond it. */
   maxSources?: number;
+  /** What is guessed at; the refusal says so. */
+  kind?: GuessKind;
 }): GuessThrottle {
   const maxSources = options.maxSources ?? 100_000;
   const windows = new Map<string, { start: number; guesses: number }>();
@@ -94,7 +120,7 @@ export function guessThrottle(options: {
           const now = options.clock.now().getTime();
           const window = current(source, now);
           if (window && window.guesses >= options.limit) {
-            throw new TooManyGuesses(new Date(window.start + options.windowMs));
+            throw new TooManyGuesses(new Date(window.start + options.windowMs), options.kind);
           }
           if (window) {
             window.guesses += 1;

@@ -20,6 +20,8 @@ export interface MemberDeps {
   settings: MemberSettings;
   /** Wrong guardian confirmation codes, per client address (one count for pages and API). */
   guardianCodeGuesses: GuessThrottle;
+  /** Failed sign-ins, per client address (one count for pages and API). */
+  signInFailures: GuessThrottle;
 }
 
 export function policyInForce(

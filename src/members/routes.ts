@@ -14,6 +14,7 @@ import { guardianAccessRoutes } from './routes/guardian.tsx';
 import { guardianApiRoutes } from './routes/guardian-api.ts';
 import { memberPageRoutes } from './routes/pages.tsx';
 import { memberUnlockRoutes } from './routes/staff-unlock.tsx';
+import { MEMBER_SIGN_IN_FAILURES } from './sign-in.ts';
 
 /** The member portal (pages and JSON API); members follow the staff rules for passwords, lock-out and idle sessions. */
 export function memberRoutes(deps: {
@@ -34,6 +35,7 @@ export function memberRoutes(deps: {
     messages: memberMessagesFrom(deps),
     settings: accessSettings(deps.staffAccess),
     guardianCodeGuesses: guessThrottle({ clock: deps.clock, ...GUARDIAN_CODE_GUESSES }),
+    signInFailures: guessThrottle({ clock: deps.clock, ...MEMBER_SIGN_IN_FAILURES }),
   };
   const app = createRouter();
   app.route('/', memberPageRoutes(memberDeps));

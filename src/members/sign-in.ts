@@ -1,3 +1,4 @@
+import type { Guesses } from '../access/guess-throttle.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { FieldCipher } from '../platform/crypto/fields.ts';
 import { hashPassword, passwordNeedsRehash, verifyPassword } from '../platform/crypto/passwords.ts';
@@ -16,6 +17,19 @@ export type MemberSignInResult =
   | { ok: true; memberId: string; token: string }
   | { ok: false; reason: 'invalid' | 'locked' | 'pending_guardian'; lockedNow?: boolean };
 
+/**
+ * Failed sign-ins one network may make in 15 minutes, whatever login IDs they
+ * name. Each account locks after five of its own; this holds back trying a
+ * few passwords on each of many accounts. A hospital's guest Wi-Fi or a
+ * carrier's shared address puts many members behind one address, so the limit
+ * is far above what people mistyping reach, and a right password is not counted.
+ */
+export const MEMBER_SIGN_IN_FAILURES = {
+  limit: 30,
+  windowMs: 15 * 60_000,
+  kind: 'sign_in',
+} as const;
+
 // Verifying against a real hash for an unknown login ID keeps both answers equally slow.
 let decoyHash: Promise<string> | undefined;
 
@@ -27,7 +41,10 @@ let decoyHash: Promise<string> | undefined;
 export async function signInMember(
   deps: MemberSignInDeps,
   input: { loginId: string; password: string },
+  /** This client's network's failures; counted before anything is looked up, so that attempts sent at once count too. */
+  failures: Guesses,
 ): Promise<MemberSignInResult> {
+  failures.take();
   const member = await deps.db
     .selectFrom('app.members')
     .select(['id', 'password_hash', 'status'])
@@ -42,6 +59,8 @@ export async function signInMember(
   if (!(await verifyPassword(member.password_hash, input.password))) {
     return { ok: false, reason: 'invalid', lockedNow: await countFailure(deps, member.id) };
   }
+  // The password was right: whatever follows, it was no guess.
+  failures.giveBack();
   if (member.status === 'pending_guardian') return { ok: false, reason: 'pending_guardian' };
   const at = deps.clock.now();
   const rehashed = passwordNeedsRehash(member.password_hash)

@@ -155,10 +155,18 @@ export function memberApiRoutes(deps: MemberDeps) {
     summary: 'Sign in; the session is the same HttpOnly cookie the pages use',
     middleware: [open('members sign in here; the password is checked')] as const,
     request: { body: json(signInSchema) },
-    responses: { 200: ok('Signed in', signInResult), 400: problem, 401: problem },
+    responses: {
+      200: ok('Signed in', signInResult),
+      400: problem,
+      401: problem,
+      429: {
+        description: `${problem.description}; too many failed sign-ins from this address (Retry-After says until when)`,
+      },
+    },
   });
   app.openapi(signInRoute, async (c) => {
-    const result = await signInMember(deps, c.req.valid('json'));
+    const failures = deps.signInFailures.from(clientAddressOf(c, settings));
+    const result = await signInMember(deps, c.req.valid('json'), failures);
     if (!result.ok) {
       const refusal = refusals[result.lockedNow ? 'locked' : result.reason];
       c.get('log').info(

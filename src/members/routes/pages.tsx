@@ -73,6 +73,7 @@ export function memberPageRoutes(deps: MemberDeps) {
     app.use(path, csrfGuard(settings));
   const guessesOf = (c: Context<AppEnv>) =>
     deps.guardianCodeGuesses.from(clientAddressOf(c, settings));
+  const failuresOf = (c: Context<AppEnv>) => deps.signInFailures.from(clientAddressOf(c, settings));
 
   const signUpPage = async (
     c: Context<AppEnv>,
@@ -151,7 +152,16 @@ export function memberPageRoutes(deps: MemberDeps) {
     const parsed = signInSchema.safeParse(await formOf(c));
     if (!parsed.success)
       return c.html(await html(SignInPage({ lang, message: t.invalidCredentials })), 400);
-    const result = await signInMember(deps, parsed.data);
+    const { loginId } = parsed.data;
+    let result: Awaited<ReturnType<typeof signInMember>>;
+    try {
+      result = await signInMember(deps, parsed.data, failuresOf(c));
+    } catch (error) {
+      if (!(error instanceof TooManyGuesses)) throw error;
+      c.header('retry-after', error.retryAt.toUTCString());
+      const message = error.options.fields?.[0]?.message[lang];
+      return c.html(await html(SignInPage({ lang, message, loginId })), 429);
+    }
     if (!result.ok) {
       const message =
         result.reason === 'locked' || result.lockedNow
@@ -163,7 +173,7 @@ export function memberPageRoutes(deps: MemberDeps) {
         { event: 'member_sign_in_refused', refusal: result.reason },
         'member sign-in refused',
       );
-      return c.html(await html(SignInPage({ lang, message, loginId: parsed.data.loginId })), 401);
+      return c.html(await html(SignInPage({ lang, message, loginId })), 401);
     }
     setMemberCookie(c, deps, result.token);
     return c.redirect(localHref('/me', lang), 303);

@@ -4,8 +4,17 @@ import { seoulDate } from '../platform/clock.ts';
 import { Refused } from '../platform/errors.ts';
 import type { L10n } from '../platform/i18n.ts';
 import { guardianContext, type MemberDeps, policyInForce } from './deps.ts';
-import { newCode, shownCode } from './guardian.ts';
-import { CodePaced, checkSentCode, nextSend, unlessPaced, wrongCode } from './one-time-codes.ts';
+import {
+  CodePaced,
+  type CodeRows,
+  checkSentCode,
+  newCode,
+  nextSend,
+  previousSends,
+  shownCode,
+  unlessPaced,
+  wrongCode,
+} from './one-time-codes.ts';
 import { ageOn, guardianSubject, loginIdIndex, memberSubject } from './subjects.ts';
 
 /** How long the code sent to the guardian stays good. */
@@ -17,6 +26,7 @@ export const GUARDIAN_CODE_ATTEMPTS = 5;
 
 const codeHash = (deps: Pick<MemberDeps, 'cipher'>, code: string) =>
   deps.cipher.blindIndex('guardian_access_code', code);
+const codeRows: CodeRows = { table: 'app.guardian_access', owner: 'request_id' };
 
 /** The confirmed guardian request of a child's active account, by the child's login ID. */
 async function confirmedRequest(deps: MemberDeps, loginId: string) {
@@ -121,14 +131,8 @@ export async function requestGuardianCode(
   const request = await confirmedRequest(deps, loginId);
   if (!request) return;
   const now = deps.clock.now();
-  const previousSends = (db: typeof deps.db) =>
-    db
-      .selectFrom('app.guardian_access')
-      .select(['created_at', 'sends', 'sends_since'])
-      .where('request_id', '=', request.requestId)
-      .executeTakeFirst();
   // Most paced requests stop here, before any access; the check under the lock below decides.
-  if (!nextSend(await previousSends(deps.db), now)) return;
+  if (!nextSend(await previousSends(deps.db, codeRows, request.requestId), now)) return;
   const comeOfAge = await ageReached(deps, request, via);
   const code = newCode();
   const subject = guardianSubject(request.requestId);
@@ -144,7 +148,7 @@ export async function requestGuardianCode(
           .where('id', '=', request.requestId)
           .forUpdate()
           .executeTakeFirstOrThrow();
-        const sends = nextSend(await previousSends(trx), now);
+        const sends = nextSend(await previousSends(trx, codeRows, request.requestId), now);
         if (!sends) throw new CodePaced();
         const address = await deps.cipher.decrypt(
           subject,
@@ -199,17 +203,9 @@ export async function verifyGuardianCode(
   const now = deps.clock.now();
   const request = await confirmedRequest(deps, input.loginId);
   if (!request) throw wrongCode(false);
-  await checkSentCode(codeHash(deps, input.code), {
+  await checkSentCode(deps.db, codeRows, request.requestId, codeHash(deps, input.code), {
     attempts: GUARDIAN_CODE_ATTEMPTS,
-    tryCode: () =>
-      deps.db
-        .updateTable('app.guardian_access')
-        .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
-        .where('request_id', '=', request.requestId)
-        .where('code_expires_at', '>', now)
-        .where('failed_attempts', '<', GUARDIAN_CODE_ATTEMPTS)
-        .returning(['code_hash', 'failed_attempts'])
-        .executeTakeFirst(),
+    now,
   });
   // Checked only after the right code, so that a guess learns nothing about the child's age.
   const comeOfAge = await ageReached(deps, request, via);

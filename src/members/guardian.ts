@@ -1,9 +1,8 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Guesses } from '../access/guess-throttle.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { FieldCipher } from '../platform/crypto/fields.ts';
 import type { Db } from '../platform/db.ts';
-import { Invalid } from '../platform/errors.ts';
 import type { MemberDeps } from './deps.ts';
 import {
   destroyMembership,
@@ -11,6 +10,7 @@ import {
   membershipCategories,
   recordDestruction,
 } from './destruction.ts';
+import { newCode, shownCode, wrongCode } from './one-time-codes.ts';
 import type { MemberConsents } from './ports.ts';
 import { guardianSubject } from './subjects.ts';
 
@@ -22,25 +22,12 @@ import { guardianSubject } from './subjects.ts';
  */
 export const GUARDIAN_REQUEST_DAYS = 7;
 
-const CODE_DIGITS = 10;
-
 /**
  * Wrong confirmation codes one client address may send in a quarter of an
  * hour: plenty for a guardian who mistypes, while trying the 10¹⁰ codes would
  * take longer than any request stays open.
  */
 export const GUARDIAN_CODE_GUESSES = { limit: 10, windowMs: 15 * 60_000 } as const;
-
-/** A random ten-digit code; also the member's password-reset code. */
-export function newCode(): string {
-  return (
-    String(randomInt(0, 10 ** (CODE_DIGITS / 2))).padStart(5, '0') +
-    String(randomInt(0, 10 ** (CODE_DIGITS / 2))).padStart(5, '0')
-  );
-}
-
-/** A code as a person reads it off a message: 12345-67890. */
-export const shownCode = (code: string) => `${code.slice(0, 5)}-${code.slice(5)}`;
 
 const codeIndex = (cipher: FieldCipher, code: string) => cipher.blindIndex('guardian_code', code);
 
@@ -114,17 +101,6 @@ export async function startGuardianRequest(
   );
 }
 
-const wrongCode = () =>
-  Invalid('invalid-input', { ko: '확인 코드가 맞지 않습니다', en: 'The code is not right' }, [
-    {
-      field: 'code',
-      message: {
-        ko: '확인 코드가 맞지 않거나 기한이 지났습니다',
-        en: 'The code is wrong or has expired',
-      },
-    },
-  ]);
-
 /**
  * The guardian's confirmation: the child's account opens for sign-in. The code
  * is looked up among every pending request, so the guesses of whoever sends
@@ -143,7 +119,7 @@ export async function confirmGuardian(
     .where('code_hash', '=', codeIndex(deps.cipher, code))
     .executeTakeFirst();
   if (!request || request.confirmed_at || request.expires_at.getTime() <= now.getTime()) {
-    throw wrongCode();
+    throw wrongCode(false);
   }
   guesses.giveBack();
   await deps.door.open(

@@ -1,5 +1,28 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomInt, timingSafeEqual } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../platform/database.ts';
 import { Invalid } from '../platform/errors.ts';
+
+const CODE_DIGITS = 10;
+
+/** A random ten-digit code: a guardian's confirmation, a guardian's access, a password reset. */
+export function newCode(): string {
+  return (
+    String(randomInt(0, 10 ** (CODE_DIGITS / 2))).padStart(5, '0') +
+    String(randomInt(0, 10 ** (CODE_DIGITS / 2))).padStart(5, '0')
+  );
+}
+
+/** A code as a person reads it off a message: 12345-67890. */
+export const shownCode = (code: string) => `${code.slice(0, 5)}-${code.slice(5)}`;
+
+/**
+ * Where a flow keeps the one code it has sent an owner, with its tries and
+ * sends: a member's password reset, a child's guardian access.
+ */
+export type CodeRows =
+  | { table: 'app.password_resets'; owner: 'member_id' }
+  | { table: 'app.guardian_access'; owner: 'request_id' };
 
 /** A sent code as one try leaves it: its keyed hash, and the tries counted so far (this one too). */
 export interface TriedCode {
@@ -15,6 +38,18 @@ export interface CodeSends {
   created_at: Date;
   sends: number;
   sends_since: Date;
+}
+
+/** What the owner's code row remembers of the codes sent before, if one was. */
+export async function previousSends(
+  db: Kysely<Database>,
+  where: CodeRows,
+  ownerId: string,
+): Promise<CodeSends | undefined> {
+  const { rows } = await sql<CodeSends>`
+    select created_at, sends, sends_since from ${sql.table(where.table)}
+    where ${sql.ref(where.owner)} = ${ownerId}`.execute(db);
+  return rows[0];
 }
 
 /**
@@ -70,16 +105,24 @@ export const wrongCode = (exhausted: boolean) =>
 
 /**
  * Throws wrongCode unless `given` (the keyed hash of what was typed) is the
- * code sent. `tryCode` counts the try in the database in one statement and
- * returns the code only while it is unexpired and has tries left, so guesses
- * sent all at once are counted as surely as guesses sent one by one; the try
- * that uses up the last one says so.
+ * code sent to the owner. The try is counted in the same statement that reads
+ * the code, which it returns only while unexpired and with tries left, so
+ * guesses sent all at once are counted as surely as guesses sent one by one;
+ * the try that uses up the last one says so.
  */
 export async function checkSentCode(
+  db: Kysely<Database>,
+  where: CodeRows,
+  ownerId: string,
   given: Buffer,
-  options: { attempts: number; tryCode: () => Promise<TriedCode | undefined> },
+  options: { attempts: number; now: Date },
 ): Promise<void> {
-  const tried = await options.tryCode();
+  const { rows } = await sql<TriedCode>`
+    update ${sql.table(where.table)} set failed_attempts = failed_attempts + 1
+    where ${sql.ref(where.owner)} = ${ownerId}
+      and code_expires_at > ${options.now} and failed_attempts < ${options.attempts}
+    returning code_hash, failed_attempts`.execute(db);
+  const tried = rows[0];
   if (!tried) throw wrongCode(false);
   if (timingSafeEqual(Buffer.from(tried.code_hash), given)) return;
   throw wrongCode(tried.failed_attempts >= options.attempts);

@@ -2,10 +2,19 @@ import { seoulDateTime } from '../platform/clock.ts';
 import { hashPassword, passwordProblems } from '../platform/crypto/passwords.ts';
 import { Invalid } from '../platform/errors.ts';
 import { type MemberDeps, memberContext } from './deps.ts';
-import { newCode, shownCode } from './guardian.ts';
 import type { RequestTrace } from './guardian-access.ts';
 import { memberAddress } from './marketing.ts';
-import { CodePaced, checkSentCode, nextSend, unlessPaced, wrongCode } from './one-time-codes.ts';
+import {
+  CodePaced,
+  type CodeRows,
+  checkSentCode,
+  newCode,
+  nextSend,
+  previousSends,
+  shownCode,
+  unlessPaced,
+  wrongCode,
+} from './one-time-codes.ts';
 import type { MarketingChannel } from './ports.ts';
 import { loginIdIndex, memberSubject } from './subjects.ts';
 
@@ -19,6 +28,7 @@ const PURPOSE = 'member_identity';
 const addressItem = { sms: 'membership.phone', email: 'membership.email' } as const;
 const codeHash = (deps: Pick<MemberDeps, 'cipher'>, code: string) =>
   deps.cipher.blindIndex('password_reset_code', code);
+const codeRows: CodeRows = { table: 'app.password_resets', owner: 'member_id' };
 
 /** A member who may reset: signed up and not waiting for a guardian (a locked one may). */
 function resettable(deps: Pick<MemberDeps, 'db' | 'cipher'>, loginId: string) {
@@ -62,14 +72,8 @@ export async function requestPasswordReset(
   const member = await resettable(deps, input.loginId);
   if (!member) return;
   const now = deps.clock.now();
-  const previousSends = (db: typeof deps.db) =>
-    db
-      .selectFrom('app.password_resets')
-      .select(['created_at', 'sends', 'sends_since'])
-      .where('member_id', '=', member.id)
-      .executeTakeFirst();
   // Most paced requests stop here, before any access; the check under the lock below decides.
-  if (!nextSend(await previousSends(deps.db), now)) return;
+  if (!nextSend(await previousSends(deps.db, codeRows, member.id), now)) return;
   const item = addressItem[input.channel];
   const code = newCode();
   await unlessPaced(() =>
@@ -84,7 +88,7 @@ export async function requestPasswordReset(
           .where('id', '=', member.id)
           .forUpdate()
           .execute();
-        const sends = nextSend(await previousSends(trx), now);
+        const sends = nextSend(await previousSends(trx, codeRows, member.id), now);
         if (!sends) throw new CodePaced();
         const address = await memberAddress(deps.cipher, trx, member.id, input.channel);
         if (address === null) return { value: undefined };
@@ -130,17 +134,9 @@ export async function resetPassword(
   const now = deps.clock.now();
   const member = await resettable(deps, input.loginId);
   if (!member) throw wrongCode(false);
-  await checkSentCode(codeHash(deps, input.code), {
+  await checkSentCode(deps.db, codeRows, member.id, codeHash(deps, input.code), {
     attempts: RESET_CODE_ATTEMPTS,
-    tryCode: () =>
-      deps.db
-        .updateTable('app.password_resets')
-        .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
-        .where('member_id', '=', member.id)
-        .where('code_expires_at', '>', now)
-        .where('failed_attempts', '<', RESET_CODE_ATTEMPTS)
-        .returning(['code_hash', 'failed_attempts'])
-        .executeTakeFirst(),
+    now,
   });
   const subject = memberSubject(member.id);
   const passwordHash = await hashPassword(input.password);

@@ -1,6 +1,9 @@
 import type { Context } from 'hono';
+import type { ZodError } from 'zod';
+import { DomainError } from '../../platform/errors.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import type { Lang } from '../../platform/i18n.ts';
+import { fieldErrorsOf } from '../../platform/validation.ts';
 import type { FieldErrors } from '../pages/fields.tsx';
 
 // What the portal's form pages (member and guardian) share: the posted fields in,
@@ -27,4 +30,27 @@ export function errorsOf(
   const errors: FieldErrors = {};
   for (const f of fields) errors[f.field] ??= f.message[lang];
   return errors;
+}
+
+/** A service's refusal on its fields (bad input, too many tries); anything else is thrown on. */
+export function domainFields(error: unknown) {
+  const onFields = error instanceof DomainError && ['invalid', 'too_many'].includes(error.kind);
+  if (onFields && error.options.fields?.length) {
+    return error.options.fields;
+  }
+  throw error;
+}
+
+/** Runs a form's service on parsed input; bad input, from the schema or the service, becomes field errors. */
+export async function attempt<T, R>(
+  lang: Lang,
+  parsed: { success: true; data: T } | { success: false; error: ZodError },
+  run: (data: T) => Promise<R>,
+): Promise<{ result: R } | { errors: FieldErrors }> {
+  if (!parsed.success) return { errors: errorsOf(lang, fieldErrorsOf(parsed.error)) };
+  try {
+    return { result: await run(parsed.data) };
+  } catch (error) {
+    return { errors: errorsOf(lang, domainFields(error)) };
+  }
 }

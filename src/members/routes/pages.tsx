@@ -1,10 +1,8 @@
 import type { Context } from 'hono';
-import type { ZodError } from 'zod';
 import { clientAddressOf } from '../../access/client-address.ts';
 import { csrfGuard } from '../../access/csrf.ts';
 import { TooManyGuesses } from '../../access/guess-throttle.ts';
 import { accessSettings } from '../../access/settings.ts';
-import { DomainError } from '../../platform/errors.ts';
 import { publicAccess } from '../../platform/http/access.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { createRouter } from '../../platform/http/create-app.ts';
@@ -38,33 +36,11 @@ import {
 import { signInMember } from '../sign-in.ts';
 import { signUpAdult, signUpChild } from '../sign-up.ts';
 import { withdrawMember } from '../withdraw.ts';
-import { errorsOf, formOf, html } from './page-forms.ts';
+import { attempt, domainFields, errorsOf, formOf, html } from './page-forms.ts';
 import { memberIdOf, memberOnly, requestTrace, setMemberCookie, signOutMember } from './session.ts';
 
 // Sign-up and sign-in are open to anyone; the member's own pages use memberOnly.
 const memberPage = (why: string) => publicAccess(`member portal: ${why}`);
-
-function domainFields(error: unknown) {
-  const onFields = error instanceof DomainError && ['invalid', 'too_many'].includes(error.kind);
-  if (onFields && error.options.fields?.length) {
-    return error.options.fields;
-  }
-  throw error;
-}
-
-/** Runs a sign-up on parsed input; bad input, from the schema or the service, becomes field errors. */
-async function attempt<T, R>(
-  lang: Lang,
-  parsed: { success: true; data: T } | { success: false; error: ZodError },
-  run: (data: T) => Promise<R>,
-): Promise<{ result: R } | { errors: FieldErrors }> {
-  if (!parsed.success) return { errors: errorsOf(lang, fieldErrorsOf(parsed.error)) };
-  try {
-    return { result: await run(parsed.data) };
-  } catch (error) {
-    return { errors: errorsOf(lang, domainFields(error)) };
-  }
-}
 
 export function memberPageRoutes(deps: MemberDeps) {
   const app = createRouter();

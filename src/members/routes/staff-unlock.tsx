@@ -1,18 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { StaffLayout } from '../../access/pages/layout.tsx';
 import { accessContextOf } from '../../access/request-context.ts';
-import { DomainError } from '../../platform/errors.ts';
 import { staffAccess } from '../../platform/http/access.ts';
 import { createRouter } from '../../platform/http/create-app.ts';
 import type { Lang } from '../../platform/i18n.ts';
-import { fieldErrorsOf } from '../../platform/validation.ts';
 import { localHref } from '../../site/layout.tsx';
 import type { MemberDeps } from '../deps.ts';
 import { Field, type FieldErrors, Notice } from '../pages/fields.tsx';
 import { memberUnlockSchema } from '../schema.ts';
 import { UNLOCK_PURPOSE, unlockMember } from '../unlock.ts';
 import { json, ok, problem } from './api-schemas.ts';
-import { errorsOf, formOf, html } from './page-forms.ts';
+import { attempt, formOf, html } from './page-forms.ts';
 
 const text = {
   ko: {
@@ -90,20 +88,15 @@ export function memberUnlockRoutes(deps: MemberDeps) {
     async (c) => {
       const lang = c.get('lang');
       const form = await formOf(c);
-      const parsed = memberUnlockSchema.safeParse(form);
-      const again = (errors: FieldErrors) =>
-        UnlockPage({ lang, errors, loginId: form.loginId ?? '' });
-      if (!parsed.success) {
-        return c.html(await html(again(errorsOf(lang, fieldErrorsOf(parsed.error)))), 400);
+      const outcome = await attempt(lang, memberUnlockSchema.safeParse(form), (data) =>
+        unlockMember(deps, accessContextOf(c), data.loginId),
+      );
+      if ('errors' in outcome) {
+        const page = UnlockPage({ lang, errors: outcome.errors, loginId: form.loginId ?? '' });
+        return c.html(await html(page), 400);
       }
-      try {
-        const { unlocked } = await unlockMember(deps, accessContextOf(c), parsed.data.loginId);
-        const notice = unlocked ? text[lang].unlocked : text[lang].notLocked;
-        return c.html(await html(UnlockPage({ lang, notice })));
-      } catch (error) {
-        if (!(error instanceof DomainError && error.kind === 'invalid')) throw error;
-        return c.html(await html(again(errorsOf(lang, error.options.fields ?? []))), 400);
-      }
+      const notice = outcome.result.unlocked ? text[lang].unlocked : text[lang].notLocked;
+      return c.html(await html(UnlockPage({ lang, notice })));
     },
   );
   app.openapi(unlockRoute, async (c) => {
